@@ -1,0 +1,84 @@
+import { STOP_WORDS } from '../knowledge/vocabulary';
+
+// One way of turning text into search terms, shared by the index, the query and the snippet,
+// so that a word in the guide and the same word typed by a user always meet.
+
+/** Lowercase, straight apostrophes, single spaces: the form every pattern is written for. */
+export function normalizeText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface Word {
+  /** Lowercase, apostrophes removed ("maker's" -> "makers"). */
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Words with their offsets in the text (case and apostrophes ignored). */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu)) {
+    out.push({ word: m[0].toLowerCase().replace(/['\u2019]/g, ''), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * A light suffix stripper, so "licensed", "licenses" and "licensing" meet as "licens" and
+ * "machines" as "machin". Deliberately simpler than Porter: the guide is small and what
+ * matters is that index and query agree.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.length >= 7 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length >= 6 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length >= 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.length >= 5 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** The search term for one word, or null for filler, single letters and lone digits. */
+export function term(word: string): string | null {
+  if (STOP_WORDS.has(word)) return null;
+  if (word.length < 2 && !/^\d$/.test(word)) return null;
+  return stem(word);
+}
+
+// "(see [Other section title](#other-section))": a pointer, not what this section says.
+const SEE_ALSO = /\s*\((?:see|compare|also see|details in|explained in)\b(?:[^()]|\([^()]*\))*\)/gi;
+const CROSS_REFERENCE = /\[([^\]]+)\]\(#[^)]*\)/g;
+
+/**
+ * Plain text of a section body: markdown syntax and link targets removed. Pointers to other
+ * sections are dropped; for the index also their titles, which would make a section match
+ * every question its neighbours answer.
+ */
+export function plainText(markdown: string, crossReferences: 'keep-text' | 'drop' = 'keep-text'): string {
+  return markdown
+    .replace(SEE_ALSO, (m) => (m.includes('](#') ? '' : m))
+    .replace(CROSS_REFERENCE, crossReferences === 'drop' ? '' : '$1')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/^\s*>\s?/gm, '')
+    .replace(/^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/gm, ' ')
+    // A table row reads as one sentence of its cells.
+    .replace(/^\s*\|(.*)\|\s*$/gm, (_, row: string) => `${row.split('|').map((c) => c.trim()).filter(Boolean).join('; ')}.`)
+    .replace(/\|/g, ' ')
+    .replace(/(\*\*|__|\*|_|`)(?=\S)([^]*?\S)\1/g, '$2')
+    .replace(/[*`]/g, '')
+    .replace(/\s+([.,;:])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
