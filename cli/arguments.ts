@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+// The command line's grammar, parsed with zod so every mistake gets a message, not a stack trace.
+
+const factPair = z
+  .string()
+  .regex(/^[a-z_]+=[A-Za-z0-9-]+$/, 'facts are written fact=value, for example motherboard=original')
+  .transform((pair) => pair.split('=') as [string, string]);
+
+export type Command =
+  | { name: 'decide'; topic: string; facts: Record<string, string>; json: boolean }
+  | { name: 'ask'; text: string; json: boolean }
+  | { name: 'topics'; json: boolean }
+  | { name: 'help' };
+
+export const USAGE = [
+  'usage:',
+  '  licensing-bot decide <topic> [fact=value ...] [--json]',
+  '  licensing-bot ask "<free text>" [--json]',
+  '  licensing-bot topics [--json]',
+].join('\n');
+
+export class UsageError extends Error {}
+
+export function parseArguments(argv: readonly string[]): Command {
+  const json = argv.includes('--json');
+  const unknownFlag = argv.find((arg) => arg.startsWith('--') && arg !== '--json' && arg !== '--help');
+  if (unknownFlag) throw new UsageError(`Unknown option ${unknownFlag}. The only option is --json.`);
+  const [name, ...rest] = argv.filter((arg) => !arg.startsWith('--'));
+  if (!name || name === 'help' || argv.includes('--help')) return { name: 'help' };
+
+  switch (name) {
+    case 'decide': {
+      const [topic, ...pairs] = rest;
+      if (!topic) throw new UsageError('decide needs a topic. Run "licensing-bot topics" to list them.');
+      const facts: Record<string, string> = {};
+      for (const pair of pairs) {
+        const parsed = factPair.safeParse(pair);
+        if (!parsed.success) throw new UsageError(`"${pair}": ${parsed.error.issues[0].message}.`);
+        const [fact, value] = parsed.data;
+        if (facts[fact] !== undefined && facts[fact] !== value) {
+          throw new UsageError(`${fact} is given twice (${facts[fact]} and ${value}); give it once.`);
+        }
+        facts[fact] = value;
+      }
+      return { name, topic, facts, json };
+    }
+    case 'ask': {
+      const text = rest.join(' ').trim();
+      if (!text) throw new UsageError('ask needs a question, for example: licensing-bot ask "can we run Windows VMs on AWS?"');
+      return { name, text, json };
+    }
+    case 'topics':
+      if (rest.length) throw new UsageError('topics takes no arguments.');
+      return { name, json };
+    default:
+      throw new UsageError(`Unknown command "${name}". Commands: decide, ask, topics.`);
+  }
+}
