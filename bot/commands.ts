@@ -1,0 +1,30 @@
+import { Activity, TurnContext } from 'botbuilder';
+
+export type Command = 'help' | 'topics' | 'restart';
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  help: 'help',
+  topics: 'topics',
+  'start over': 'restart',
+  restart: 'restart',
+};
+
+// Teams writes mentions as <at>Name</at>; a client that sent no mention entity still must not
+// make "@bot help" a search for the bot's name.
+const AT_TAG = /<at\b[^>]*>[\s\S]*?<\/at>/gi;
+
+/** The words the user wrote to the bot, with @mentions of it taken out. Never mutates the activity. */
+export function userText(activity: Partial<Activity>): string {
+  let text = typeof activity.text === 'string' ? activity.text : '';
+  if (activity.recipient?.id && Array.isArray(activity.entities) && activity.entities.length) {
+    text = TurnContext.removeRecipientMention({ ...activity, text }) ?? text;
+  }
+  return text.replace(AT_TAG, ' ').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** A command, in any case and with stray punctuation ("Help!", "/topics", "Start  over."). */
+export function commandOf(text: string): Command | undefined {
+  if (text.length > 40) return undefined;
+  const key = text.toLowerCase().replace(/^[\s/]+|[\s.!?]+$/g, '').replace(/\s+/g, ' ');
+  return Object.hasOwn(COMMANDS, key) ? COMMANDS[key] : undefined;
+}

@@ -1,0 +1,59 @@
+import { renderSearchResults } from '../cards';
+import { decide } from '../core/decide';
+import { DecisionInputError } from '../core/errors';
+import { MAX_QUERY_CHARS, search as guideSearch } from '../core/search';
+import { isTopicId, TOPICS } from '../core/topics';
+import type { Outcome } from './outcome';
+import { startPayload, topicsPayload } from './payloads';
+import { noMatchCard } from './replies';
+import { answerLabel, orderedFacts } from './topic-text';
+
+export type SearchFn = typeof guideSearch;
+
+const RESULTS_SHOWN = 3;
+const SNIPPET_CHARS = 400;
+
+export const LONG_TEXT_NOTICE = `Your message was long, so I searched its first ${MAX_QUERY_CHARS} characters.`;
+
+/** A question in the user's own words: the closest guide sections, and a guided check if one fits. */
+export function answerFreeText(text: string, options: { baseUrl: string; search?: SearchFn }): Outcome {
+  const truncated = text.length > MAX_QUERY_CHARS;
+  const query = truncated ? text.slice(0, MAX_QUERY_CHARS) : text;
+  const found = (options.search ?? guideSearch)(query, { baseUrl: options.baseUrl });
+  const notice = truncated ? LONG_TEXT_NOTICE : '';
+  const results = found.results.slice(0, RESULTS_SHOWN);
+  const log = { action: 'search', results: results.length, truncated: truncated || undefined };
+  if (!results.length) return { reply: noMatchCard(notice), log };
+
+  const check = checkMyCase(found.suggested);
+  return {
+    reply: renderSearchResults({
+      notice,
+      results: results.map((hit) => ({ title: hit.title, snippet: clip(hit.snippet || hit.title, SNIPPET_CHARS), url: hit.url })),
+      check,
+      topics: topicsPayload(),
+    }),
+    log: { ...log, suggested: check ? found.suggested?.topic : undefined },
+  };
+}
+
+function checkMyCase(suggested: { topic: string; facts: Record<string, string> } | null) {
+  if (!suggested || !isTopicId(suggested.topic)) return undefined;
+  const { topic, facts } = suggested;
+  try {
+    decide(topic, facts);
+  } catch (error) {
+    // Search and the core disagree on a fact: offer the sections alone rather than a broken check.
+    if (error instanceof DecisionInputError) return undefined;
+    throw error;
+  }
+  return {
+    topicQuestion: TOPICS[topic].question,
+    known: orderedFacts(topic, facts).map((fact) => `${fact.prompt} **${answerLabel(topic, fact.id, facts[fact.id])}**`),
+    submit: startPayload(topic, facts),
+  };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

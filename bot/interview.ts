@@ -1,0 +1,84 @@
+import { decide, firedRuleIds } from '../core/decide';
+import type { Outcome } from './outcome';
+import { InterviewState, withAnswer, withoutFact } from './payloads';
+import {
+  answerCard,
+  answeredCard,
+  CHOOSE_FIRST_NOTICE,
+  feedbackThanksCard,
+  helpCard,
+  OUTDATED_NOTICE,
+  questionCard,
+  welcomeCard,
+  whatIfCard,
+} from './replies';
+import type { SubmitData } from './submit-data';
+
+export interface InterviewOptions {
+  baseUrl: string;
+  /** The card came from an older guide whose answers still fit. */
+  outdated: boolean;
+}
+
+/**
+ * The next step for a validated card submit. A pure function of the submit data, so pressing
+ * the same button twice (Web Chat and the Emulator cannot retire old cards) gives the same step.
+ */
+export function handleSubmit(data: SubmitData, options: InterviewOptions): Outcome {
+  // An older card with no answers on it has nothing that could have stopped fitting: no note.
+  const carriesAnswers = data.action === 'answer' || ('facts' in data && Object.keys(data.facts).length > 0);
+  const notice = options.outdated && carriesAnswers ? OUTDATED_NOTICE : '';
+  const log = { action: data.action, outdated: options.outdated || undefined };
+  switch (data.action) {
+    case 'help':
+      return { reply: helpCard(), log };
+    case 'topics':
+      return { reply: welcomeCard(), log };
+    case 'restart':
+      return data.topic
+        ? { ...nextStep({ topic: data.topic, facts: {}, history: [] }, options.baseUrl), log: { ...log, topic: data.topic } }
+        : { reply: welcomeCard(), log };
+    case 'start': {
+      const step = nextStep({ topic: data.topic, facts: data.facts, history: [] }, options.baseUrl, notice);
+      return { ...step, log: { ...log, ...step.log } };
+    }
+    case 'answer': {
+      const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history };
+      if (data.value === undefined) {
+        return { reply: questionCard(state, data.fact, { notice: CHOOSE_FIRST_NOTICE }), log: { ...log, topic: data.topic, asked: data.fact } };
+      }
+      const step = nextStep(withAnswer(state, data.fact, data.value), options.baseUrl, notice);
+      return { ...step, log: { ...log, ...step.log }, answered: answeredCard(data.topic, data.fact, data.value) };
+    }
+    case 'back': {
+      const last = data.history.at(-1);
+      const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history };
+      const step = nextStep(last === undefined ? state : withoutFact(state, last), options.baseUrl, notice);
+      return { ...step, log: { ...log, ...step.log } };
+    }
+    case 'change':
+      return {
+        reply: whatIfCard({ topic: data.topic, facts: data.facts, history: data.history }, data.fact),
+        log: { ...log, topic: data.topic, asked: data.fact },
+      };
+    case 'feedback': {
+      const { verdict } = decide(data.topic, data.facts);
+      return {
+        reply: feedbackThanksCard(data.topic, data.helpful),
+        log: { ...log, topic: data.topic, verdict: verdict ?? 'none', vote: data.helpful ? 'yes' : 'no' },
+      };
+    }
+  }
+}
+
+/** Asks the next question the core wants, or answers once it has a verdict. */
+export function nextStep(state: InterviewState, baseUrl: string, notice = ''): Omit<Outcome, 'answered'> {
+  const decision = decide(state.topic, state.facts, { baseUrl });
+  if (decision.next) {
+    return { reply: questionCard(state, decision.next.fact, { notice }), log: { topic: state.topic, asked: decision.next.fact } };
+  }
+  return {
+    reply: answerCard(state, decision, notice),
+    log: { topic: state.topic, verdict: decision.verdict ?? 'none', rules: firedRuleIds(state.topic, state.facts) },
+  };
+}

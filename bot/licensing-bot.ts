@@ -1,0 +1,135 @@
+import { ActivityHandler, ActivityTypes, Attachment, TurnContext } from 'botbuilder';
+import { commandOf, userText } from './commands';
+import { answerFreeText, SearchFn } from './free-text';
+import { handleSubmit } from './interview';
+import { helpCard, restartCard, welcomeCard } from './replies';
+import { MAX_SUBMIT_BYTES, readSubmit } from './submit-data';
+import { NO_LOGGER, TURN_LOGGER, TurnFields, TurnLogger } from './turn-log';
+
+export interface LicensingBotOptions {
+  /** Public base URL of the guide pages that citations and search hits link to. */
+  baseUrl: string;
+  /** Replaces the guide search (tests); defaults to core/search. */
+  search?: SearchFn;
+}
+
+const FIELDS = Symbol('turn fields');
+const SORRY = 'Sorry, something went wrong on my side. Type "start over" to begin again.';
+
+/**
+ * The conversation: welcome, commands, card submits (the interview) and free questions.
+ * Keeps no state between turns: every card carries what the next step needs.
+ */
+export class LicensingBot extends ActivityHandler {
+  constructor(private readonly options: LicensingBotOptions) {
+    super();
+
+    this.onTurn(async (context, next) => {
+      const turn: TurnFields = {};
+      context.turnState.set(FIELDS, turn);
+      try {
+        await next();
+      } catch (error) {
+        // A bug, not bad input (that gets a restart card): answer something rather than nothing.
+        turn.outcome = 'error';
+        turn.error = error instanceof Error ? error.name : 'unknown';
+        await context.sendActivity(SORRY).catch(() => undefined);
+      } finally {
+        try {
+          logger(context).log({ type: context.activity.type, channel: context.activity.channelId, ...turn, outcome: turn.outcome ?? 'ok' });
+        } catch {
+          // Losing a log line must not cost the user their answer.
+        }
+      }
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const { activity } = context;
+      const people = (activity.membersAdded ?? []).filter((member) => member.id !== activity.recipient?.id);
+      // In a team channel, members joining the team is no invitation to post; installing is.
+      if (people.length && activity.conversation?.conversationType !== 'channel') {
+        await this.reply(context, welcomeCard(), { action: 'welcome' });
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.reply(context, welcomeCard(), { action: 'welcome' });
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const { value } = context.activity;
+      if (value !== undefined && value !== null) await this.onSubmit(context, value);
+      else await this.onText(context);
+      await next();
+    });
+  }
+
+  private async onSubmit(context: TurnContext, value: unknown): Promise<void> {
+    const reading = readSubmit(typeof value === 'string' ? parseJson(value) : value);
+    if (!reading.ok) {
+      await this.reply(context, restartCard(reading.reason, reading.topic), { action: 'restart-card', topic: reading.topic, outcome: reading.reason });
+      return;
+    }
+    const outcome = handleSubmit(reading.data, { baseUrl: this.options.baseUrl, outdated: reading.outdated });
+    if (outcome.answered) await this.retireAnsweredCard(context, outcome.answered);
+    await this.reply(context, outcome.reply, outcome.log);
+  }
+
+  private async onText(context: TurnContext): Promise<void> {
+    const text = userText(context.activity);
+    if (!text) return this.reply(context, welcomeCard(), { action: 'welcome' });
+    const command = commandOf(text);
+    if (command === 'help') return this.reply(context, helpCard(), { action: 'help' });
+    if (command) return this.reply(context, welcomeCard(), { action: command });
+    const outcome = answerFreeText(text, { baseUrl: this.options.baseUrl, search: this.options.search });
+    await this.reply(context, outcome.reply, outcome.log);
+  }
+
+  /**
+   * Teams can edit a sent card: the answered question becomes a compact "You said" line, so its
+   * buttons cannot be pressed again. Other channels cannot, and need not: a second press of an
+   * old button repeats the same step.
+   */
+  private async retireAnsweredCard(context: TurnContext, answered: Attachment): Promise<void> {
+    const { channelId, replyToId } = context.activity;
+    if (channelId !== 'msteams' || !replyToId) return;
+    try {
+      await context.updateActivity({ id: replyToId, type: ActivityTypes.Message, attachments: [answered] });
+      fields(context).replaced = true;
+    } catch (error) {
+      // The next card matters more than tidying the old one.
+      fields(context).replaced = false;
+      fields(context).replaceError = error instanceof Error ? error.name : 'unknown';
+    }
+  }
+
+  private async reply(context: TurnContext, card: Attachment, log: TurnFields): Promise<void> {
+    Object.assign(fields(context), log);
+    await context.sendActivity({ type: ActivityTypes.Message, attachments: [card] });
+  }
+}
+
+function fields(context: TurnContext): TurnFields {
+  let current = context.turnState.get(FIELDS) as TurnFields | undefined;
+  if (!current) {
+    current = {};
+    context.turnState.set(FIELDS, current);
+  }
+  return current;
+}
+
+function logger(context: TurnContext): TurnLogger {
+  const candidate = context.turnState.get(TURN_LOGGER) as TurnLogger | undefined;
+  return candidate && typeof candidate.log === 'function' ? candidate : NO_LOGGER;
+}
+
+function parseJson(text: string): unknown {
+  if (text.length > MAX_SUBMIT_BYTES) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

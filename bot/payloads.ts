@@ -1,0 +1,69 @@
+import type { TopicId } from '../core/types';
+import { guide } from '../knowledge/guide-data';
+import type { SubmitData } from './submit-data';
+
+/** Where an interview stands: everything the next step needs, carried in the card. */
+export interface InterviewState {
+  topic: TopicId;
+  facts: Readonly<Record<string, string>>;
+  history: readonly string[];
+}
+
+// The one place that builds button payloads, typed against the submit schema so that a
+// card can only carry data the bot will accept back.
+const v = (): string => guide.version;
+
+export const startPayload = (topic: TopicId, facts: Record<string, string> = {}): SubmitData => ({ action: 'start', v: v(), topic, facts: { ...facts } });
+
+export const answerPayload = (state: InterviewState, fact: string, value?: string): SubmitData => ({
+  action: 'answer',
+  v: v(),
+  topic: state.topic,
+  facts: { ...state.facts },
+  history: [...state.history],
+  fact,
+  ...(value === undefined ? {} : { value }),
+});
+
+export const backPayload = (state: InterviewState): SubmitData => ({
+  action: 'back',
+  v: v(),
+  topic: state.topic,
+  facts: { ...state.facts },
+  history: [...state.history],
+});
+
+export const changePayload = (state: InterviewState, fact: string): SubmitData => ({
+  action: 'change',
+  v: v(),
+  topic: state.topic,
+  facts: { ...state.facts },
+  history: [...state.history],
+  fact,
+});
+
+export const restartPayload = (topic?: TopicId): SubmitData => ({ action: 'restart', v: v(), ...(topic ? { topic } : {}) });
+
+export const feedbackPayload = (state: InterviewState, helpful: boolean): SubmitData => ({
+  action: 'feedback',
+  v: v(),
+  topic: state.topic,
+  facts: { ...state.facts },
+  helpful,
+});
+
+export const topicsPayload = (): SubmitData => ({ action: 'topics', v: v() });
+export const helpPayload = (): SubmitData => ({ action: 'help', v: v() });
+
+/** The state with one fact taken out (Back, or a what-if on that fact). */
+export function withoutFact(state: InterviewState, fact: string): InterviewState {
+  const facts = { ...state.facts };
+  delete facts[fact];
+  return { topic: state.topic, facts, history: state.history.filter((id) => id !== fact) };
+}
+
+/** The state after an answer: answering a fact again replaces the earlier answer. */
+export function withAnswer(state: InterviewState, fact: string, value: string): InterviewState {
+  const rest = withoutFact(state, fact);
+  return { topic: state.topic, facts: { ...rest.facts, [fact]: value }, history: [...rest.history, fact] };
+}

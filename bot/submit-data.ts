@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { decide } from '../core/decide';
+import { DecisionInputError } from '../core/errors';
+import { isTopicId, TOPICS } from '../core/topics';
+import { TOPIC_IDS, TopicId } from '../core/types';
+import { guide } from '../knowledge/guide-data';
+
+// Everything a card button sends back. The conversation's whole state travels in these
+// payloads (the service stores nothing), so each one is checked here before anything uses it.
+
+/** A genuine payload is a few hundred bytes; anything far larger is not from our cards. */
+export const MAX_SUBMIT_BYTES = 8 * 1024;
+const MAX_FACTS = 16;
+
+const id = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9_-]*$/);
+const topic = z.enum(TOPIC_IDS);
+const facts = z.record(id, id).refine((value) => Object.keys(value).length <= MAX_FACTS, 'too many facts');
+/** The facts in the order they were answered, so that Back can undo the last one. */
+const history = z.array(id).max(MAX_FACTS);
+/** Knowledge version of the guide the card was made from. */
+const v = z.string().min(1).max(64);
+// The choice list's input is named `value`; some clients send it empty when nothing was
+// chosen, and some ignore associatedInputs "none", so every action tolerates it.
+const value = z.preprocess((input) => (input === '' ? undefined : input), id.optional());
+
+export const submitDataSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('start'), v, topic, facts, value }),
+  z.strictObject({ action: z.literal('answer'), v, topic, facts, history, fact: id, value }),
+  z.strictObject({ action: z.literal('back'), v, topic, facts, history, value }),
+  z.strictObject({ action: z.literal('change'), v, topic, facts, history, fact: id, value }),
+  z.strictObject({ action: z.literal('restart'), v, topic: topic.optional(), value }),
+  z.strictObject({ action: z.literal('feedback'), v, topic, facts, helpful: z.boolean(), value }),
+  z.strictObject({ action: z.literal('help'), v, value }),
+  z.strictObject({ action: z.literal('topics'), v, value }),
+]);
+export type SubmitData = z.output<typeof submitDataSchema>;
+export type SubmitAction = SubmitData['action'];
+
+export type SubmitReading =
+  | { ok: true; data: SubmitData; /** made from an older guide, but its answers still fit */ outdated: boolean }
+  | { ok: false; reason: 'invalid' | 'guide-changed'; /** offered for a restart when it is a real topic */ topic?: TopicId };
+
+/** Checks a card submit against the schema and the current guide; never throws. */
+export function readSubmit(raw: unknown, version: string = guide.version): SubmitReading {
+  const sentVersion = isRecord(raw) && typeof raw.v === 'string' ? raw.v : undefined;
+  const rawTopic = isRecord(raw) && typeof raw.topic === 'string' && isTopicId(raw.topic) ? raw.topic : undefined;
+  // An older card whose data no longer fits means the guide moved on, not that someone tampered.
+  const failure = (): SubmitReading => ({
+    ok: false,
+    reason: sentVersion !== undefined && sentVersion !== version ? 'guide-changed' : 'invalid',
+    topic: rawTopic,
+  });
+
+  if (!isRecord(raw) || byteSize(raw) > MAX_SUBMIT_BYTES) return failure();
+  const parsed = submitDataSchema.safeParse(raw);
+  if (!parsed.success || !fitsGuide(parsed.data)) return failure();
+  return { ok: true, data: parsed.data, outdated: parsed.data.v !== version };
+}
+
+function fitsGuide(data: SubmitData): boolean {
+  if (!('topic' in data) || data.topic === undefined) return true;
+  const definition = TOPICS[data.topic];
+  if ('facts' in data) {
+    try {
+      decide(data.topic, data.facts);
+    } catch (error) {
+      if (error instanceof DecisionInputError) return false;
+      throw error;
+    }
+  }
+  if ('history' in data) {
+    if (new Set(data.history).size !== data.history.length) return false;
+    if (!data.history.every((fact) => Object.hasOwn(data.facts, fact))) return false;
+  }
+  if (data.action === 'answer' || data.action === 'change') {
+    const fact = definition.facts.find((candidate) => candidate.id === data.fact);
+    if (!fact) return false;
+    if (data.action === 'answer' && data.value !== undefined && !fact.options.some((option) => option.value === data.value)) return false;
+  }
+  return true;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function byteSize(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+  } catch {
+    return Number.POSITIVE_INFINITY; // cyclic or otherwise unserialisable: not from a card
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { VERDICTS, Verdict } from '../core/types';
+import { defineCard } from './render';
+import { notice, payload, shortText, text, url } from './fields';
+import json from './templates/answer.json';
+
+// The words carry the verdict; colour only repeats it, for readers who cannot tell colours apart.
+export const VERDICT_HEADLINES: Readonly<Record<Verdict, { text: string; color: string }>> = {
+  permitted: { text: 'Permitted', color: 'Good' },
+  'not-permitted': { text: 'Not permitted', color: 'Attention' },
+  conditional: { text: 'Permitted if the conditions below are met', color: 'Warning' },
+  refer: { text: 'Not decided by these sources', color: 'Default' },
+  recommendation: { text: 'Recommended license', color: 'Accent' },
+};
+
+export const answerDataSchema = z.object({
+  question: text,
+  verdict: z.enum(VERDICTS),
+  notice,
+  summary: text,
+  requirements: z.array(text).max(20),
+  reasons: z.array(text).min(1).max(20),
+  citations: z.array(z.object({ title: shortText, source: text, url })).min(1).max(12),
+  recommended: z.array(shortText).max(10).default([]),
+  facts: z.array(z.object({ prompt: text, answer: shortText, change: payload })).max(16),
+  startOver: payload,
+  topics: payload,
+  helpfulYes: payload,
+  helpfulNo: payload,
+  version: shortText,
+});
+export type AnswerData = z.input<typeof answerDataSchema>;
+
+const card = defineCard(
+  'answer',
+  json,
+  answerDataSchema.transform((data) => ({
+    ...data,
+    headline: VERDICT_HEADLINES[data.verdict].text,
+    headlineColor: VERDICT_HEADLINES[data.verdict].color,
+    citations: data.citations.map((citation, index) => ({ ...citation, marker: index + 1 })),
+  })),
+);
+
+/** The verdict with its requirements, reasons, sources, the answers it used and feedback. */
+export const renderAnswer = (data: AnswerData) => card(data);

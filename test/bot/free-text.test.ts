@@ -1,0 +1,70 @@
+import { MAX_QUERY_CHARS } from '../../core/search';
+import { decide } from '../../core/decide';
+import { VERDICT_HEADLINES } from '../../cards';
+import { buttons, cardProblems, cardText } from '../cards/card-checks';
+import { BASE_URL } from '../cards/samples';
+import { headline, kindOf } from './card-kinds';
+import { Chat, onlyCard } from './harness';
+
+describe('free questions are searched in the guide', () => {
+  test('the best sections come back with a snippet and an Open guide button each', async () => {
+    const card = await new Chat().cardFor({ text: 'What is a COA?' });
+    expect(kindOf(card)).toBe('search');
+    expect(cardProblems(card)).toEqual([]);
+    const open = buttons(card).filter((b) => b.type === 'Action.OpenUrl');
+    expect(open.length).toBeGreaterThanOrEqual(1);
+    expect(open.length).toBeLessThanOrEqual(3);
+    for (const b of open) expect(b.url!.startsWith(`${BASE_URL}/guide/`)).toBe(true);
+    expect(cardText(card)).toMatch(/Certificate of Authenticity/);
+  });
+
+  test('words that name no facts offer no "Check my case"', async () => {
+    const card = await new Chat().cardFor({ text: 'What is a COA?' });
+    expect(buttons(card).map((b) => b.title)).not.toContain('Check my case');
+  });
+
+  test('words that name facts offer "Check my case", which starts the interview with them filled in', async () => {
+    const chat = new Chat();
+    const card = await chat.cardFor({ text: 'Can we run Windows VMs on AWS?' });
+    expect(cardText(card)).toContain("A Listed Provider's servers dedicated to us");
+    const check = buttons(card).find((b) => b.title === 'Check my case')!;
+    expect(check.data).toMatchObject({ action: 'start', topic: 'virtual-machines', facts: { where: 'listed-provider' } });
+    const next = onlyCard(await chat.press(check));
+    expect(kindOf(next)).toBe('question');
+    expect(cardProblems(next)).toEqual([]);
+    expect(cardText(next)).toContain(decide('virtual-machines', { where: 'listed-provider' }).next!.prompt);
+    expect(cardText(next)).toContain('Question 2 of at most');
+  });
+
+  test('when the named facts already decide the case, "Check my case" goes straight to the answer', async () => {
+    const chat = new Chat();
+    const card = await chat.cardFor({ text: 'thin clients VDI' });
+    const answer = onlyCard(await chat.press(buttons(card).find((b) => b.title === 'Check my case')!));
+    expect(kindOf(answer)).toBe('answer');
+    expect(headline(answer)).toBe(VERDICT_HEADLINES[decide('vdi-license-choice', { devices: 'thin-clients' }).verdict!].text);
+  });
+
+  test('nothing found is said plainly, with the topics offered instead', async () => {
+    const card = await new Chat().cardFor({ text: 'xyzzy plugh' });
+    expect(kindOf(card)).toBe('no-match');
+    expect(cardProblems(card)).toEqual([]);
+    expect(buttons(card).filter((b) => b.data?.action === 'start')).toHaveLength(6);
+  });
+
+  test('a 100 KB message is answered, searching only its beginning and saying so', async () => {
+    const chat = new Chat();
+    const text = `Can we run Windows VMs on AWS? ${'lorem ipsum '.repeat(9000)}`;
+    expect(text.length).toBeGreaterThan(100_000);
+    const card = await chat.cardFor({ text });
+    expect(['search', 'no-match']).toContain(kindOf(card));
+    expect(cardText(card)).toContain(`first ${MAX_QUERY_CHARS} characters`);
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  test('the search is logged by its outcome, never by the words typed', async () => {
+    const chat = new Chat();
+    await chat.say('Can we run Windows VMs on AWS?');
+    expect(chat.logs).toEqual([expect.objectContaining({ type: 'message', action: 'search', results: 3, suggested: 'virtual-machines' })]);
+    expect(JSON.stringify(chat.logs)).not.toMatch(/AWS|run Windows/i);
+  });
+});

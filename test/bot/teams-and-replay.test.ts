@@ -1,0 +1,121 @@
+import { Activity } from 'botbuilder';
+import { TOPICS } from '../../core/topics';
+import { buttons, cardProblems, cardText } from '../cards/card-checks';
+import { kindOf } from './card-kinds';
+import { Chat, onlyCard, USER } from './harness';
+
+async function firstQuestion(chat: Chat) {
+  const welcome = await chat.cardFor({ type: 'conversationUpdate', membersAdded: [USER] });
+  return onlyCard(await chat.press(buttons(welcome).find((b) => b.title === TOPICS['used-pc'].title)!));
+}
+
+describe('pressing an old card again (Web Chat and the Emulator cannot retire cards)', () => {
+  test('gives the same next step as the first time', async () => {
+    const chat = new Chat('webchat');
+    const question = await firstQuestion(chat);
+    const option = buttons(question).find((b) => b.data?.action === 'answer')!;
+    const first = onlyCard(await chat.press(option));
+    await chat.press(buttons(first).find((b) => b.data?.action === 'answer')!);
+    const again = onlyCard(await chat.press(option));
+    expect(again).toEqual(first);
+  });
+
+  test('an old answer card still changes and re-decides from its own answers', async () => {
+    const chat = new Chat('webchat');
+    const question = await firstQuestion(chat);
+    const answer = onlyCard(await chat.press(buttons(question).find((b) => b.title.startsWith('Only the license'))!));
+    const change = buttons(answer).find((b) => b.title === 'Change')!;
+    const one = onlyCard(await chat.press(change));
+    const two = onlyCard(await chat.press(change));
+    expect(two).toEqual(one);
+  });
+});
+
+describe('in Teams, the answered question is replaced in place by a compact "You said" card', () => {
+  test('updateActivity replaces the card that was answered, then the next card is sent', async () => {
+    const chat = new Chat('msteams');
+    const question = await firstQuestion(chat);
+    const update = jest.spyOn(chat.adapter, 'updateActivity');
+    const option = buttons(question).find((b) => b.title.startsWith('The PC itself'))!;
+    const replies = await chat.press(option, {}, { replyToId: 'question-activity-7' });
+
+    expect(update).toHaveBeenCalledTimes(1);
+    const replaced = update.mock.calls[0][1] as Partial<Activity>;
+    expect(replaced).toMatchObject({ id: 'question-activity-7', type: 'message' });
+    const compact = replaced.attachments![0] as { contentType: string; content: Record<string, unknown> };
+    expect(cardProblems(compact)).toEqual([]);
+    expect(cardText(compact)).toContain(TOPICS['used-pc'].facts[0].prompt);
+    expect(cardText(compact)).toContain('You said: **The PC itself goes to the new owner**');
+    expect(buttons(compact)).toEqual([]);
+
+    expect(kindOf(onlyCard(replies))).toBe('question');
+    expect(chat.logs.at(-1)).toMatchObject({ channel: 'msteams', action: 'answer', replaced: true });
+  });
+
+  test('a failed update is logged and the conversation goes on', async () => {
+    const chat = new Chat('msteams');
+    const question = await firstQuestion(chat);
+    jest.spyOn(chat.adapter, 'updateActivity').mockRejectedValue(new Error('403 from Teams'));
+    const replies = await chat.press(buttons(question).find((b) => b.data?.action === 'answer')!, {}, { replyToId: 'q-1' });
+    expect(kindOf(onlyCard(replies))).toBe('question');
+    expect(chat.logs.at(-1)).toMatchObject({ replaced: false, outcome: 'ok' });
+  });
+
+  test('choice-list answers are replaced with the chosen label too', async () => {
+    const chat = new Chat('msteams');
+    const welcome = await chat.cardFor({ type: 'conversationUpdate', membersAdded: [USER] });
+    const question = onlyCard(await chat.press(buttons(welcome).find((b) => b.title === TOPICS['virtual-machines'].title)!));
+    const update = jest.spyOn(chat.adapter, 'updateActivity');
+    await chat.press(buttons(question).find((b) => b.title === 'Next')!, { value: 'azure' }, { replyToId: 'q-2' });
+    const compact = (update.mock.calls[0][1] as Partial<Activity>).attachments![0] as { content: unknown };
+    expect(cardText(compact)).toContain('You said: **Microsoft Azure**');
+  });
+
+  test.each(['webchat', 'emulator'])('%s cannot update cards, so nothing is replaced', async (channel) => {
+    const chat = new Chat(channel);
+    const question = await firstQuestion(chat);
+    const update = jest.spyOn(chat.adapter, 'updateActivity');
+    await chat.press(buttons(question).find((b) => b.data?.action === 'answer')!, {}, { replyToId: 'q-3' });
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  test('buttons that do not answer a question (feedback, topics) leave their card alone', async () => {
+    const chat = new Chat('msteams');
+    const update = jest.spyOn(chat.adapter, 'updateActivity');
+    await chat.press({ type: 'Action.Submit', title: 'All topics', data: { action: 'topics', v: 'x' } }, {}, { replyToId: 'a-1' });
+    expect(update).not.toHaveBeenCalled();
+  });
+});
+
+describe('turn log', () => {
+  test('every turn logs its type and channel, and what it answered', async () => {
+    const chat = new Chat('msteams');
+    const question = await firstQuestion(chat);
+    await chat.press(buttons(question).find((b) => b.title.startsWith('Only the license'))!);
+    expect(chat.logs).toEqual([
+      expect.objectContaining({ type: 'conversationUpdate', channel: 'msteams', action: 'welcome', outcome: 'ok' }),
+      expect.objectContaining({ type: 'message', action: 'start', topic: 'used-pc', asked: 'transfer' }),
+      expect.objectContaining({ action: 'answer', topic: 'used-pc', verdict: 'not-permitted', rules: ['used.license-only'] }),
+    ]);
+  });
+
+  test('a turn without a logger in turnState still works', async () => {
+    const { TestAdapter } = await import('botbuilder');
+    const { LicensingBot } = await import('../../bot/licensing-bot');
+    const bot = new LicensingBot({ baseUrl: 'https://x.example' });
+    const adapter = new TestAdapter((context) => bot.run(context));
+    await adapter.send('help').assertReply((reply) => expect(reply.attachments).toHaveLength(1)).startTest();
+  });
+
+  test('a bug inside a turn gets an apology, is logged as an error, and does not escape the turn', async () => {
+    const chat = new Chat('emulator', {
+      search: () => {
+        throw new Error('index broken');
+      },
+    });
+    const replies = await chat.say('anything at all');
+    expect(replies).toHaveLength(1);
+    expect(replies[0].text).toMatch(/something went wrong/);
+    expect(chat.logs.at(-1)).toMatchObject({ outcome: 'error', error: 'Error' });
+  });
+});

@@ -1,0 +1,89 @@
+// Checks every card against what the channels accept. Shared by the card and bot tests.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js');
+
+export const TEAMS_MESSAGE_LIMIT = 28 * 1024;
+
+interface Attachment {
+  contentType?: string;
+  content?: unknown;
+}
+
+type Json = Record<string, unknown>;
+
+function walk(node: unknown, visit: (object: Json) => void): void {
+  if (Array.isArray(node)) node.forEach((item) => walk(item, visit));
+  else if (node && typeof node === 'object') {
+    visit(node as Json);
+    Object.entries(node as Json).forEach(([key, value]) => {
+      // Submit data is the bot's own payload, not card structure.
+      if (key !== 'data') walk(value, visit);
+    });
+  }
+}
+
+/** Everything a channel or the Adaptive Cards parser would object to; empty when the card is fine. */
+export function cardProblems(attachment: Attachment): string[] {
+  const problems: string[] = [];
+  if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') problems.push(`content type ${attachment.contentType}`);
+  const content = attachment.content as Json;
+  const text = JSON.stringify(content);
+  if (text.includes('${')) problems.push('leftover ${ in the card');
+  if (Buffer.byteLength(text) >= TEAMS_MESSAGE_LIMIT) problems.push(`card is ${Buffer.byteLength(text)} bytes`);
+  if (content.version !== '1.5') problems.push(`version ${String(content.version)}`);
+
+  const card = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  card.parse(content, context);
+  for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
+  for (const event of card.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+
+  walk(content, (object) => {
+    if (object.type === 'Action.Execute') problems.push('Action.Execute is not allowed');
+    if (object.type === 'TextBlock' && object.wrap !== true) problems.push(`TextBlock without wrap: ${String(object.text)}`);
+    if (Array.isArray(object.actions) && object.actions.length > 6) problems.push(`${object.actions.length} buttons in a row`);
+  });
+  return problems;
+}
+
+export interface CardButton {
+  type: string;
+  title: string;
+  data?: Record<string, unknown>;
+  url?: string;
+}
+
+/** Every button of a card, in reading order (the templates put the body before the card's own actions). */
+export function buttons(attachment: Attachment): CardButton[] {
+  const found: CardButton[] = [];
+  walk(attachment.content, (object) => {
+    if (typeof object.type === 'string' && object.type.startsWith('Action.')) {
+      found.push({ type: object.type, title: String(object.title), data: object.data as Record<string, unknown>, url: object.url as string });
+    }
+  });
+  return found;
+}
+
+export interface ChoiceInput {
+  id: string;
+  choices: { title: string; value: string }[];
+}
+
+export function choiceSets(attachment: Attachment): ChoiceInput[] {
+  const found: ChoiceInput[] = [];
+  walk(attachment.content, (object) => {
+    if (object.type === 'Input.ChoiceSet') found.push({ id: String(object.id), choices: object.choices as ChoiceInput['choices'] });
+  });
+  return found;
+}
+
+/** All visible text of a card, for assertions on what the user reads. */
+export function cardText(attachment: Attachment): string {
+  const parts: string[] = [];
+  walk(attachment.content, (object) => {
+    if (typeof object.text === 'string') parts.push(object.text);
+    if (typeof object.title === 'string') parts.push(object.title);
+    if (typeof object.value === 'string' && object.type === undefined) parts.push(object.value);
+  });
+  return parts.join('\n');
+}

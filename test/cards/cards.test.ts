@@ -1,0 +1,176 @@
+import {
+  answerCard,
+  answeredCard,
+  feedbackThanksCard,
+  helpCard,
+  noMatchCard,
+  questionCard,
+  restartCard,
+  welcomeCard,
+  whatIfCard,
+} from '../../bot/replies';
+import { renderSearchResults } from '../../cards';
+import { decide } from '../../core/decide';
+import { TOPICS } from '../../core/topics';
+import { TOPIC_IDS, VERDICTS } from '../../core/types';
+import { guide } from '../../knowledge/guide-data';
+import { buttons, cardProblems, cardText, choiceSets } from './card-checks';
+import { allInterviewNodes, BASE_URL, fullFactSamples } from './samples';
+
+const nodes = allInterviewNodes();
+const questions = nodes.filter((node) => node.decision.next);
+const answers = nodes.filter((node) => node.decision.verdict);
+
+describe('every card the bot can send passes the Adaptive Cards parser and the channel limits', () => {
+  test('welcome, help, no match, restart, feedback thanks', () => {
+    const cards = [
+      welcomeCard(),
+      helpCard(),
+      noMatchCard(),
+      noMatchCard('Your message was long.'),
+      restartCard('invalid'),
+      restartCard('guide-changed', 'used-pc'),
+      feedbackThanksCard('used-pc', true),
+      feedbackThanksCard('used-pc', false),
+    ];
+    for (const card of cards) expect(cardProblems(card)).toEqual([]);
+  });
+
+  test.each(questions.map((node) => [`${node.topic} after ${JSON.stringify(node.facts)}`, node] as const))(
+    'question card: %s',
+    (_, node) => {
+      expect(cardProblems(questionCard(node, node.decision.next!.fact))).toEqual([]);
+    },
+  );
+
+  test.each(answers.map((node) => [`${node.topic} ${JSON.stringify(node.facts)}`, node] as const))('answer card: %s', (_, node) => {
+    const card = answerCard(node, node.decision);
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  test.each(TOPIC_IDS.flatMap((topic) => fullFactSamples(topic).map((facts) => [topic, facts] as const)))(
+    'answer card with every fact of %s answered: %j',
+    (topic, facts) => {
+      const decision = decide(topic, facts, { baseUrl: BASE_URL });
+      expect(cardProblems(answerCard({ topic, facts, history: Object.keys(facts) }, decision))).toEqual([]);
+    },
+  );
+
+  test('what-if question cards and answered cards for every fact of every topic', () => {
+    for (const topic of TOPIC_IDS) {
+      for (const fact of TOPICS[topic].facts) {
+        const value = fact.options[0].value;
+        expect(cardProblems(whatIfCard({ topic, facts: { [fact.id]: value }, history: [fact.id] }, fact.id))).toEqual([]);
+        expect(cardProblems(answeredCard(topic, fact.id, value))).toEqual([]);
+      }
+    }
+  });
+
+  test('search results with and without a suggested check', () => {
+    const results = [
+      { title: 'What is a Listed Provider?', snippet: 'A Listed Provider is…', url: `${BASE_URL}/guide/virtual-machines#vm-listed-providers` },
+      { title: 'Multitenant hosting', snippet: 'Azure or a QMTH partner…', url: `${BASE_URL}/guide/virtual-machines#vm-multitenant-hosting` },
+    ];
+    const plain = renderSearchResults({ results, topics: { action: 'topics', v: guide.version } });
+    const withCheck = renderSearchResults({
+      results,
+      notice: 'Your message was long.',
+      check: { topicQuestion: TOPICS['virtual-machines'].question, known: ['Where? **AWS**'], submit: { action: 'start' } },
+      topics: { action: 'topics', v: guide.version },
+    });
+    expect(cardProblems(plain)).toEqual([]);
+    expect(cardProblems(withCheck)).toEqual([]);
+    expect(buttons(plain).map((b) => b.title)).not.toContain('Check my case');
+    expect(buttons(withCheck).map((b) => b.title)).toContain('Check my case');
+  });
+});
+
+describe('question cards', () => {
+  test('show the question, why we ask it, the step, and one way to pick each option', () => {
+    for (const node of questions) {
+      const question = node.decision.next!;
+      const card = questionCard(node, question.fact);
+      const text = cardText(card);
+      const answered = Object.keys(node.facts).length;
+      expect(text).toContain(question.prompt);
+      expect(text).toContain(`Why we ask: ${question.help}`);
+      expect(text).toContain(`Question ${answered + 1} of at most ${answered + node.decision.missing.length}`);
+
+      const choices = choiceSets(card);
+      const offered =
+        question.options.length > 5
+          ? choices[0].choices.map((choice) => choice.value)
+          : buttons(card).filter((b) => b.data?.action === 'answer').map((b) => b.data!.value);
+      expect(offered).toEqual(question.options.map((option) => option.value));
+      expect(choices).toHaveLength(question.options.length > 5 ? 1 : 0);
+    }
+  });
+
+  test('a choice list (more than five options) is required and submitted by a Next button', () => {
+    const node = questions.find((candidate) => candidate.decision.next!.options.length > 5)!;
+    const card = questionCard(node, node.decision.next!.fact);
+    const [choices] = choiceSets(card);
+    expect(choices.id).toBe('value');
+    const next = buttons(card).find((b) => b.title === 'Next')!;
+    expect(next.data).toMatchObject({ action: 'answer', fact: node.decision.next!.fact });
+    expect(next.data).not.toHaveProperty('value');
+  });
+
+  test('offer Back only once something was answered, and Start over always', () => {
+    for (const node of questions) {
+      const titles = buttons(questionCard(node, node.decision.next!.fact)).map((b) => b.title);
+      expect(titles.includes('Back')).toBe(node.history.length > 0);
+      expect(titles).toContain('Start over');
+    }
+  });
+});
+
+describe('answer cards', () => {
+  test.each(VERDICTS)('the %s verdict is stated in words, not only by colour', (verdict) => {
+    const words = {
+      permitted: 'Permitted',
+      'not-permitted': 'Not permitted',
+      conditional: 'Permitted if',
+      refer: 'Not decided by these sources',
+      recommendation: 'Recommended license',
+    }[verdict];
+    const node = answers.find((candidate) => candidate.decision.verdict === verdict);
+    expect(node).toBeDefined();
+    const headline = (answerCard(node!, node!.decision).content as { body: { text?: string; size?: string }[] }).body.find(
+      (element) => element.size === 'Large',
+    );
+    expect(headline?.text).toMatch(new RegExp(`^${words}`));
+  });
+
+  test('carry summary, requirements, reasons, a button per citation, the answers with Change, feedback and the small print', () => {
+    for (const node of answers) {
+      const { decision } = node;
+      const card = answerCard(node, decision);
+      const text = cardText(card);
+      const all = buttons(card);
+      expect(text).toContain(decision.summary);
+      for (const requirement of decision.requirements) expect(text).toContain(requirement);
+      for (const reason of decision.reasons) expect(text).toMatch(new RegExp(`${escape(reason)}`));
+      expect(all.filter((b) => b.type === 'Action.OpenUrl').map((b) => b.url)).toEqual(decision.citations.map((c) => c.url));
+      expect(all.filter((b) => b.title === 'Change').map((b) => b.data!.fact)).toEqual(
+        TOPICS[node.topic].facts.map((fact) => fact.id).filter((id) => id in node.facts),
+      );
+      expect(all.filter((b) => b.data?.action === 'feedback').map((b) => b.title)).toEqual(['Yes', 'No']);
+      expect(all.map((b) => b.title)).toContain('Start over');
+      expect(text).toContain('Was this helpful?');
+      expect(text).toMatch(/restates the cited sources as of their dates/);
+      expect(text).toMatch(/own licensing agreement and the current Microsoft Product Terms govern/);
+      expect(text).toContain(`Guide version ${guide.version}`);
+    }
+  });
+
+  test('recommendations name the licenses in words', () => {
+    const node = answers.find((candidate) => candidate.decision.recommended?.includes('vda-per-user-addon'))!;
+    const text = cardText(answerCard(node, node.decision));
+    expect(text).toContain('Recommended');
+    expect(text).toContain('Windows VDA E3/E5 per User Add-on');
+    expect(text).not.toMatch(/vda-per-user-addon/);
+  });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
