@@ -1,0 +1,21 @@
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { guide } from '../knowledge/guide-data';
+import { describeSource } from '../knowledge/sources';
+import { GuidePages, notFoundPage } from '../web/guide-pages';
+import { PAGE_SECURITY_HEADERS } from '../web/html';
+
+let pages: GuidePages | undefined;
+const DOCUMENT_ID = /^[a-z0-9-]{1,64}$/;
+
+/** GET /guide and /guide/<document>: the guide as HTML, one anchor per section id. */
+export async function guideHandler(request: HttpRequest): Promise<HttpResponseInit> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return { status: 405, headers: { ...PAGE_SECURITY_HEADERS, Allow: 'GET, HEAD' }, body: notFoundPage(guide.version) };
+  }
+  pages ??= new GuidePages(guide, describeSource);
+  const documentId = request.params.document;
+  const page = documentId === undefined || documentId === '' ? pages.indexPage() : DOCUMENT_ID.test(documentId) ? pages.documentPage(documentId) : undefined;
+  const headers = { ...PAGE_SECURITY_HEADERS, 'Cache-Control': 'public, max-age=300' };
+  if (!page) return { status: 404, headers, body: notFoundPage(guide.version) };
+  return { status: 200, headers, body: request.method === 'HEAD' ? undefined : page };
+}

@@ -1,0 +1,133 @@
+import { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { guideHandler } from '../handlers/guide';
+import { healthHandler } from '../handlers/health';
+import { homeHandler } from '../handlers/home';
+import { jsonError, MAX_ACTIVITY_BYTES } from '../handlers/http-errors';
+import { HttpHandler, messagesHandler } from '../handlers/messages';
+
+// Serves the very handlers the Functions app registers, on node's own http server, because
+// Functions Core Tools download a binary at install time and cannot be installed everywhere.
+
+interface Route {
+  pattern: RegExp;
+  params: (match: RegExpMatchArray) => Record<string, string>;
+  handler: HttpHandler;
+  functionName: string;
+}
+
+const noParams = () => ({});
+
+export function defaultRoutes(messages: HttpHandler = messagesHandler): Route[] {
+  return [
+    { pattern: /^\/api\/messages\/?$/, params: noParams, handler: messages, functionName: 'messages' },
+    { pattern: /^\/api\/health\/?$/, params: noParams, handler: healthHandler, functionName: 'health' },
+    { pattern: /^\/guide(?:\/([^/]*))?\/?$/, params: (m): Record<string, string> => (m[1] ? { document: decodeURIComponent(m[1]) } : {}), handler: guideHandler, functionName: 'guide' },
+    { pattern: /^\/$/, params: noParams, handler: homeHandler, functionName: 'home' },
+  ];
+}
+
+export interface LocalServerOptions {
+  routes?: Route[];
+  log?: (line: string) => void;
+}
+
+export function createLocalServer(options: LocalServerOptions = {}): Server {
+  const routes = options.routes ?? defaultRoutes();
+  const log = options.log ?? (() => undefined);
+  return createServer((req, res) => {
+    handle(req, res, routes, log).catch((error: Error) => {
+      log(`request failed: ${error.name}: ${error.message}`);
+      if (!res.headersSent) send(res, jsonError(500, 'Internal error.'));
+      else res.end();
+    });
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, routes: Route[], log: (line: string) => void): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let route: Route | undefined;
+  let match: RegExpMatchArray | null = null;
+  for (const candidate of routes) {
+    match = url.pathname.match(candidate.pattern);
+    if (match) {
+      route = candidate;
+      break;
+    }
+  }
+  if (!route || !match) return send(res, jsonError(404, 'Not found.'));
+
+  let params: Record<string, string>;
+  try {
+    params = route.params(match);
+  } catch {
+    return send(res, jsonError(404, 'Not found.'));
+  }
+  const body = await readBody(req, MAX_ACTIVITY_BYTES);
+  if (body === undefined) {
+    send(res, jsonError(413, 'The request body is too large.', { Connection: 'close' }));
+    req.destroy();
+    return;
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const request = new HttpRequest({
+    method: req.method ?? 'GET',
+    url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
+    headers,
+    params,
+    body: body.length ? { bytes: body } : undefined,
+  });
+  const context = new InvocationContext({
+    functionName: route.functionName,
+    logHandler: (level, ...args) => log(`[${route!.functionName}] ${level}: ${args.map(String).join(' ')}`),
+  });
+  send(res, await route.handler(request, context));
+}
+
+/** Reads the body, or gives undefined as soon as it grows past the limit, without buffering the rest. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return resolve(undefined);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) {
+        settled = true;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!settled) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (error) => {
+      if (!settled) reject(error);
+    });
+  });
+}
+
+function send(res: ServerResponse, response: HttpResponseInit): void {
+  const headers: Record<string, string> = {};
+  new Headers(response.headers as ConstructorParameters<typeof Headers>[0]).forEach((value, name) => {
+    headers[name] = value;
+  });
+  let payload: string | Buffer | undefined;
+  if (response.jsonBody !== undefined) {
+    payload = JSON.stringify(response.jsonBody);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+  } else if (typeof response.body === 'string' || Buffer.isBuffer(response.body)) {
+    payload = response.body as string | Buffer;
+  } else if (response.body instanceof Uint8Array) {
+    payload = Buffer.from(response.body);
+  }
+  res.writeHead(response.status ?? 200, headers);
+  res.end(payload);
+}
