@@ -1,0 +1,193 @@
+import { VERDICT_HEADLINES } from '../../cards';
+import { decide } from '../../core/decide';
+import { TOPICS } from '../../core/topics';
+import { TOPIC_IDS, TopicId } from '../../core/types';
+import { guideHandler } from '../../handlers/guide';
+import { headline, kindOf } from '../bot/card-kinds';
+import { buttons, CardButton, cardProblems, cardText, choiceSets } from '../cards/card-checks';
+import { httpRequest } from '../support/http';
+import { BASE_URL, Card, HttpChat, onlyCard, startFakeConnector, USER } from '../support/http-chat';
+
+// Whole conversations through POST /api/messages: the same path Teams, Web Chat and the Emulator use.
+
+const button = (card: Card, title: string | RegExp): CardButton => {
+  const found = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
+  if (!found) throw new Error(`no "${title}" button among ${buttons(card).map((b) => b.title).join(', ')}`);
+  return found;
+};
+
+async function answerQuestion(chat: HttpChat, card: Card, pick: (count: number) => number): Promise<{ value: string; card: Card }> {
+  const [list] = choiceSets(card);
+  if (list) {
+    const choice = list.choices[pick(list.choices.length)];
+    return { value: choice.value, card: onlyCard(await chat.press(button(card, 'Next'), { value: choice.value })) };
+  }
+  const options = buttons(card).filter((b) => b.data?.action === 'answer');
+  const chosen = options[pick(options.length)];
+  return { value: String(chosen.data!.value), card: onlyCard(await chat.press(chosen)) };
+}
+
+const welcome = (chat: HttpChat) => chat.cardFor({ type: 'conversationUpdate', membersAdded: [USER], text: undefined });
+
+async function interview(chat: HttpChat, topic: TopicId, pick: (count: number) => number) {
+  let card = onlyCard(await chat.press(button(await welcome(chat), TOPICS[topic].title)));
+  const facts: Record<string, string> = {};
+  while (kindOf(card) === 'question') {
+    expect(cardProblems(card)).toEqual([]);
+    const asked = decide(topic, facts).next!;
+    expect(cardText(card)).toContain(asked.prompt);
+    const answered = await answerQuestion(chat, card, pick);
+    facts[asked.fact] = answered.value;
+    card = answered.card;
+  }
+  return { card, facts };
+}
+
+const citationUrls = (card: Card) => buttons(card).filter((b) => b.type === 'Action.OpenUrl').map((b) => b.url!);
+
+describe('through the HTTP handler: a full interview for every topic, from the welcome button to the verdict', () => {
+  const picks: [string, (count: number) => number][] = [
+    ['first', () => 0],
+    ['last', (count) => count - 1],
+    ['middle', (count) => Math.floor(count / 2)],
+  ];
+  describe.each(picks)('always choosing the %s option', (_name, pick) => {
+    test.each(TOPIC_IDS)('%s ends in the verdict decide() gives for the answers', async (topic) => {
+      const { card, facts } = await interview(new HttpChat(), topic, pick);
+      expect(kindOf(card)).toBe('answer');
+      expect(cardProblems(card)).toEqual([]);
+      const decision = decide(topic, facts, { baseUrl: BASE_URL });
+      expect(headline(card)).toBe(VERDICT_HEADLINES[decision.verdict!].text);
+      expect(cardText(card)).toContain(decision.summary);
+      expect(citationUrls(card)).toEqual(decision.citations.map((c) => c.url));
+    });
+  });
+});
+
+describe('through the HTTP handler: moving around in an interview', () => {
+  test('Back returns to the previous question with the later answer removed', async () => {
+    const chat = new HttpChat();
+    const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['refurbished-pc'].title)));
+    const second = onlyCard(await chat.press(button(first, /^Still the original board/)));
+    expect(cardText(second)).toContain(TOPICS['refurbished-pc'].facts[1].prompt);
+    const back = onlyCard(await chat.press(button(second, 'Back')));
+    expect(cardText(back)).toContain(TOPICS['refurbished-pc'].facts[0].prompt);
+  });
+
+  test('Start over on an answer begins the same topic again', async () => {
+    const chat = new HttpChat();
+    const { card } = await interview(chat, 'used-pc', () => 1);
+    const again = onlyCard(await chat.press(button(card, 'Start over')));
+    expect(kindOf(again)).toBe('question');
+    expect(cardText(again)).toContain(TOPICS['used-pc'].facts[0].prompt);
+  });
+
+  test('Change re-asks one answer and re-decides with the others kept (what-if)', async () => {
+    const chat = new HttpChat();
+    const { card } = await interview(chat, 'used-pc', () => 0); // whole PC, with media and COA
+    expect(headline(card)).toBe(VERDICT_HEADLINES.permitted.text);
+    const changeButtons = buttons(card).filter((b) => b.title === 'Change');
+    const mediaChange = changeButtons.find((b) => b.data?.fact === 'with_media_and_coa')!;
+    const question = onlyCard(await chat.press(mediaChange));
+    const changed = onlyCard(await chat.press(button(question, /^No, some stay behind/)));
+    expect(headline(changed)).toBe(VERDICT_HEADLINES['not-permitted'].text);
+  });
+});
+
+describe('through the HTTP handler: free questions', () => {
+  test('a question that states facts offers "Check my case", which leads to a verdict', async () => {
+    const chat = new HttpChat();
+    const results = await chat.cardFor({ text: 'Can we run Windows VMs on AWS for our VDA per user licensed staff?' });
+    expect(kindOf(results)).toBe('search');
+    expect(cardText(results)).toMatch(/Listed Provider/);
+    let card = onlyCard(await chat.press(button(results, /Check my case/)));
+    const facts: Record<string, string> = { where: 'listed-provider', license: 'vda-per-user' };
+    while (kindOf(card) === 'question') {
+      const answered = await answerQuestion(chat, card, () => 0);
+      facts[decide('virtual-machines', facts).next!.fact] = answered.value;
+      card = answered.card;
+    }
+    expect(headline(card)).toBe(VERDICT_HEADLINES[decide('virtual-machines', facts).verdict!].text);
+  });
+
+  test('a question without facts shows the best sections with buttons opening the guide', async () => {
+    const results = await new HttpChat().cardFor({ text: 'what does COA mean' });
+    expect(kindOf(results)).toBe('search');
+    expect(buttons(results).some((b) => b.type === 'Action.OpenUrl' && b.url!.startsWith(`${BASE_URL}/guide/`))).toBe(true);
+  });
+
+  test('gibberish says plainly that nothing matched and offers the topics', async () => {
+    const card = await new HttpChat().cardFor({ text: 'zxqv wplm trsk' });
+    expect(kindOf(card)).toBe('no-match');
+    for (const topic of TOPIC_IDS) expect(cardText(card)).toContain(TOPICS[topic].title);
+  });
+});
+
+describe('through the HTTP handler: commands in a Teams channel', () => {
+  test.each([['help', 'help'], ['TOPICS', 'welcome'], ['Start Over', 'welcome'], ['restart', 'welcome']])(
+    '"@Licensing Assistant %s" works once the mention is removed',
+    async (command, kind) => {
+      const chat = new HttpChat('msteams');
+      const card = await chat.cardFor({
+        text: `<at>Licensing Assistant</at> ${command}`,
+        conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', isGroup: true },
+        entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'Licensing Assistant' }, text: '<at>Licensing Assistant</at>' }],
+      });
+      expect(kindOf(card)).toBe(kind);
+    },
+  );
+});
+
+describe('through the HTTP handler: tampered submit data', () => {
+  test.each([
+    ['an unknown topic', { action: 'start', v: 'x', topic: 'laptops', facts: {} }],
+    ['a value outside the fact', { action: 'answer', v: 'x', topic: 'used-pc', facts: {}, history: [], fact: 'transfer', value: 'stolen' }],
+    ['facts of the wrong type', { action: 'answer', v: 'x', topic: 'used-pc', facts: 'all of them', history: [], fact: 'transfer', value: 'whole-pc' }],
+    ['an unknown action', { action: 'format-c', v: 'x' }],
+    ['a deeply nested blob', JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200))],
+  ])('%s gets a friendly restart card, never an error', async (_name, value) => {
+    const card = await new HttpChat().cardFor({ value });
+    expect(['restart', 'guide-changed']).toContain(kindOf(card));
+    expect(cardProblems(card)).toEqual([]);
+  });
+});
+
+describe('through the HTTP handler: Teams replaces the answered card in place', () => {
+  test('the card that was answered is updated to "You said" through the connector, then the next card arrives', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const chat = new HttpChat('msteams', connector.url);
+      const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['used-pc'].title)));
+      const replies = await chat.press(button(first, /^The PC itself/), {}, { replyToId: 'card-activity-42' });
+      expect(kindOf(onlyCard(replies))).toBe('question');
+      const update = connector.calls.find((call) => call.method === 'PUT');
+      expect(update?.path).toBe('/v3/conversations/conversation-1/activities/card-activity-42');
+      const updated = (update!.body as { attachments: Card[] }).attachments[0];
+      expect(cardText(updated)).toMatch(/You said/);
+      expect(cardText(updated)).toMatch(/The PC itself goes to the new owner/);
+      expect(buttons(updated).filter((b) => b.type === 'Action.Submit')).toEqual([]);
+    } finally {
+      await connector.close();
+    }
+  });
+});
+
+describe('every citation link in every answer card', () => {
+  test('opens a guide page (200) that contains the cited section’s anchor', async () => {
+    const urls = new Set<string>();
+    const walk = (topic: TopicId, facts: Record<string, string>) => {
+      const decision = decide(topic, facts, { baseUrl: BASE_URL });
+      if (!decision.next) return decision.citations.forEach((c) => urls.add(c.url));
+      for (const option of decision.next.options) walk(topic, { ...facts, [decision.next.fact]: option.value });
+    };
+    TOPIC_IDS.forEach((topic) => walk(topic, {}));
+    expect(urls.size).toBeGreaterThan(20);
+    for (const url of urls) {
+      const { pathname, hash } = new URL(url);
+      const document = pathname.replace(/^\/guide\//, '');
+      const response = await guideHandler(httpRequest({ method: 'GET', path: pathname, params: { document } }));
+      expect(response.status).toBe(200);
+      expect(String(response.body)).toContain(`id="${hash.slice(1)}"`);
+    }
+  });
+});
