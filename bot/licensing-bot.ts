@@ -46,8 +46,10 @@ export class LicensingBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const { activity } = context;
       const people = (activity.membersAdded ?? []).filter((member) => member.id !== activity.recipient?.id);
-      // In a team channel, members joining the team is no invitation to post; installing is.
-      if (people.length && activity.conversation?.conversationType !== 'channel') {
+      // Teams announces an install with installationUpdate, greeted below; greeting its
+      // conversationUpdate too would post the welcome twice. In a team channel, members joining
+      // the team is no invitation to post either.
+      if (people.length && activity.channelId !== 'msteams') {
         await this.reply(context, welcomeCard(), { action: 'welcome' });
       }
       await next();

@@ -5,7 +5,8 @@ import { kindOf } from './card-kinds';
 import { Chat, onlyCard, USER } from './harness';
 
 async function firstQuestion(chat: Chat) {
-  const welcome = await chat.cardFor({ type: 'conversationUpdate', membersAdded: [USER] });
+  // Teams greets on install; other channels when the user joins the conversation.
+  const welcome = await chat.cardFor(chat.channelId === 'msteams' ? { type: 'installationUpdate', action: 'add' } : { type: 'conversationUpdate', membersAdded: [USER] });
   return onlyCard(await chat.press(buttons(welcome).find((b) => b.title === TOPICS['used-pc'].title)!));
 }
 
@@ -63,7 +64,7 @@ describe('in Teams, the answered question is replaced in place by a compact "You
 
   test('choice-list answers are replaced with the chosen label too', async () => {
     const chat = new Chat('msteams');
-    const welcome = await chat.cardFor({ type: 'conversationUpdate', membersAdded: [USER] });
+    const welcome = await chat.cardFor({ type: 'installationUpdate', action: 'add' });
     const question = onlyCard(await chat.press(buttons(welcome).find((b) => b.title === TOPICS['virtual-machines'].title)!));
     const update = jest.spyOn(chat.adapter, 'updateActivity');
     await chat.press(buttons(question).find((b) => b.title === 'Next')!, { value: 'azure' }, { replyToId: 'q-2' });
@@ -93,7 +94,7 @@ describe('turn log', () => {
     const question = await firstQuestion(chat);
     await chat.press(buttons(question).find((b) => b.title.startsWith('Only the license'))!);
     expect(chat.logs).toEqual([
-      expect.objectContaining({ type: 'conversationUpdate', channel: 'msteams', action: 'welcome', outcome: 'ok' }),
+      expect.objectContaining({ type: 'installationUpdate', channel: 'msteams', action: 'welcome', outcome: 'ok' }),
       expect.objectContaining({ type: 'message', action: 'start', topic: 'used-pc', asked: 'transfer' }),
       expect.objectContaining({ action: 'answer', topic: 'used-pc', verdict: 'not-permitted', rules: ['used.license-only'] }),
     ]);

@@ -27,7 +27,9 @@ async function answerQuestion(chat: HttpChat, card: Card, pick: (count: number) 
   return { value: String(chosen.data!.value), card: onlyCard(await chat.press(chosen)) };
 }
 
-const welcome = (chat: HttpChat) => chat.cardFor({ type: 'conversationUpdate', membersAdded: [USER], text: undefined });
+// Teams greets on install; the other channels when the user joins the conversation.
+const welcome = (chat: HttpChat) =>
+  chat.cardFor(chat.channelId === 'msteams' ? { type: 'installationUpdate', action: 'add' } : { type: 'conversationUpdate', membersAdded: [USER] });
 
 async function interview(chat: HttpChat, topic: TopicId, pick: (count: number) => number) {
   let card = onlyCard(await chat.press(button(await welcome(chat), TOPICS[topic].title)));
