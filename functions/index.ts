@@ -4,5 +4,6 @@ import { config } from '../config/config';
 import './guide';
 import './health';
 import './messages';
+import './webchat';
 
 config();

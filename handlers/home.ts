@@ -1,17 +1,27 @@
-import type { HttpResponseInit } from '@azure/functions';
-import { escapeHtml, PAGE_SECURITY_HEADERS, PAGE_STYLE } from '../web/html';
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { randomBytes } from 'node:crypto';
+import { Config, config as loadConfig } from '../config/config';
+import { webchatPage, webchatPageHeaders } from '../web/webchat-page';
+import { jsonError } from './http-errors';
+import { webchatBundleVersion } from './webchat-assets';
 
-/** GET /: what this service is and how to talk to it locally. */
-export async function homeHandler(): Promise<HttpResponseInit> {
-  const endpoint = '/api/messages';
-  return {
-    status: 200,
-    headers: PAGE_SECURITY_HEADERS,
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Windows Licensing Assistant</title><style>${PAGE_STYLE}</style></head><body>
-<header class="site"><a href="/">Windows Licensing Assistant</a></header><main>
-<h1>Windows Licensing Assistant</h1>
-<p>The bot's endpoint is <code>${escapeHtml(endpoint)}</code>. Point Bot Framework Emulator or the Microsoft 365 Agents Playground at it (see the README), or read the <a href="/guide">licensing guide</a> the answers cite.</p>
-</main></body></html>`,
+export interface HomeHandlerOptions {
+  config?: Config;
+}
+
+/** GET /: the partner-portal page, Bot Framework Web Chat talking to the bot over Direct Line. */
+export function createHomeHandler(options: HomeHandlerOptions = {}) {
+  return async (request: HttpRequest): Promise<HttpResponseInit> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return jsonError(405, 'Only GET is accepted here.', { Allow: 'GET, HEAD' });
+    const settings = options.config ?? loadConfig();
+    const page = {
+      directLineEndpoint: settings.directLine.endpoint,
+      frameAncestors: settings.directLine.allowedOrigins,
+      nonce: randomBytes(18).toString('base64'),
+      bundleVersion: webchatBundleVersion(),
+    };
+    return { status: 200, headers: webchatPageHeaders(page), body: request.method === 'HEAD' ? undefined : webchatPage(page) };
   };
 }
+
+export const homeHandler = createHomeHandler();

@@ -5,6 +5,8 @@ import { healthHandler } from '../handlers/health';
 import { homeHandler } from '../handlers/home';
 import { jsonError, MAX_ACTIVITY_BYTES } from '../handlers/http-errors';
 import { HttpHandler, messagesHandler } from '../handlers/messages';
+import { webchatAssetHandler } from '../handlers/webchat-assets';
+import { webchatTokenHandler } from '../handlers/webchat-token';
 
 // Serves the very handlers the Functions app registers, on node's own http server, because
 // Functions Core Tools download a binary at install time and cannot be installed everywhere.
@@ -23,7 +25,9 @@ export function defaultRoutes(messages: HttpHandler = messagesHandler): Route[] 
     { pattern: /^\/api\/messages\/?$/, params: noParams, handler: messages, functionName: 'messages' },
     { pattern: /^\/api\/health\/?$/, params: noParams, handler: healthHandler, functionName: 'health' },
     { pattern: /^\/guide(?:\/([^/]*))?\/?$/, params: (m): Record<string, string> => (m[1] ? { document: decodeURIComponent(m[1]) } : {}), handler: guideHandler, functionName: 'guide' },
-    { pattern: /^\/$/, params: noParams, handler: homeHandler, functionName: 'home' },
+    { pattern: /^\/api\/webchat\/token\/?$/, params: noParams, handler: webchatTokenHandler, functionName: 'webchatToken' },
+    { pattern: /^\/webchat\/([^/]+)$/, params: (m): Record<string, string> => ({ file: decodeURIComponent(m[1]) }), handler: webchatAssetHandler, functionName: 'webchatAssets' },
+    { pattern: /^\/$/, params: noParams, handler: homeHandler, functionName: 'webchat' },
   ];
 }
 

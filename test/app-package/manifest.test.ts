@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appPackage, readManifest, REQUIRED_COMMANDS, schemaErrors, schemaPath, SCOPES } from './support';
+
+describe('appPackage/manifest.json (the template)', () => {
+  const manifest = readManifest();
+
+  it('is on manifest schema 1.22 and names that schema', () => {
+    expect(manifest.manifestVersion).toBe('1.22');
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(existsSync(schemaPath(manifest.manifestVersion))).toBe(true);
+  });
+
+  it('validates offline against the schema file @microsoft/app-manifest ships', () => {
+    expect(schemaErrors(manifest)).toEqual([]);
+  });
+
+  it('uses no draft-04-only keyword forms, so reading the schema with Ajv 8 is exact', () => {
+    const schema = readFileSync(schemaPath(manifest.manifestVersion), 'utf8');
+    expect(JSON.parse(schema).$schema).toMatch(/draft-04/);
+    expect(schema).not.toMatch(/"exclusiveM(in|ax)imum"\s*:\s*(true|false)/);
+    expect(schema).not.toMatch(/"id"\s*:\s*"/);
+  });
+
+  it('really rejects a broken manifest (the validator is not vacuous)', () => {
+    expect(schemaErrors({ ...manifest, id: 'not-a-guid' }).join('\n')).toMatch(/\/id/);
+    expect(schemaErrors({ ...manifest, accentColor: 'blue' }).join('\n')).toMatch(/accentColor/);
+    const { developer: _developer, ...withoutDeveloper } = manifest;
+    expect(schemaErrors(withoutDeveloper).join('\n')).toMatch(/developer/);
+  });
+
+  it('has one bot in the personal, team and group chat scopes, with the app id as its bot id', () => {
+    expect(manifest.bots).toHaveLength(1);
+    expect([...manifest.bots[0].scopes].sort()).toEqual([...SCOPES].sort());
+    expect(manifest.bots[0].botId).toBe(manifest.id);
+  });
+
+  it.each(SCOPES)('lists help, topics and start over, each described, in the %s command list', (scope) => {
+    const lists = manifest.bots[0].commandLists!.filter((list) => list.scopes.includes(scope));
+    expect(lists).toHaveLength(1);
+    const commands = lists[0].commands;
+    expect(commands.map((c) => c.title)).toEqual(expect.arrayContaining(REQUIRED_COMMANDS));
+    for (const command of commands) expect(command.description.trim().length).toBeGreaterThan(10);
+  });
+
+  it('has short and full descriptions, a developer with https URLs, an accent colour and both icons', () => {
+    expect(manifest.description.short.length).toBeGreaterThan(20);
+    expect(manifest.description.full.length).toBeGreaterThan(manifest.description.short.length);
+    expect(manifest.developer.name).toBeTruthy();
+    for (const url of [manifest.developer.websiteUrl, manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl]) expect(url).toMatch(/^https:\/\//);
+    expect(manifest.accentColor).toMatch(/^#[0-9A-Fa-f]{6}$/);
+    expect(existsSync(join(appPackage, manifest.icons.color))).toBe(true);
+    expect(existsSync(join(appPackage, manifest.icons.outline))).toBe(true);
+  });
+
+  it('holds only placeholders for the settings that packaging fills in', () => {
+    expect(manifest.id).toBe('00000000-0000-0000-0000-000000000000');
+    expect(manifest.validDomains).toEqual(['licensing-assistant.example.com']);
+  });
+});

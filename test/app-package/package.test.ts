@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { PNG } from 'pngjs';
+import { Manifest, readManifest, REQUIRED_COMMANDS, root, schemaErrors, SCOPES } from './support';
+
+// Runs `npm run package:teams` the way npm does (node scripts/package-teams.mjs) with chosen settings.
+const script = join(root, 'scripts', 'package-teams.mjs');
+const APP_ID = '6b0a6f43-2c0e-4d1a-9a3e-5f6f7a8b9c0d';
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'teams-package-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function pack(env: Record<string, string | undefined>, args: string[] = [], name = 'app.zip') {
+  const out = join(dir, name);
+  const { MicrosoftAppId: _a, PUBLIC_BASE_URL: _b, ...rest } = process.env;
+  const result = spawnSync(process.execPath, [script, '--out', out, ...args], { env: { ...rest, ...env }, encoding: 'utf8', timeout: 30000 });
+  return { ...result, out };
+}
+
+async function unzip(path: string) {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const names = Object.keys(zip.files);
+  const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Manifest;
+  return { zip, names, manifest };
+}
+
+describe('npm run package:teams', () => {
+  it('writes a zip with exactly manifest.json, color.png and outline.png at its root, settings filled in', async () => {
+    const result = pack({ MicrosoftAppId: APP_ID.toUpperCase(), PUBLIC_BASE_URL: 'https://licensing.contoso.com' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const { zip, names, manifest } = await unzip(result.out);
+    expect(names.sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(manifest.id).toBe(APP_ID);
+    expect(manifest.bots[0].botId).toBe(APP_ID);
+    expect(manifest.validDomains).toEqual(['licensing.contoso.com']);
+    expect(manifest.developer).toMatchObject({
+      websiteUrl: 'https://licensing.contoso.com/',
+      privacyUrl: 'https://licensing.contoso.com/#privacy',
+      termsOfUseUrl: 'https://licensing.contoso.com/#terms',
+    });
+    expect(JSON.stringify(manifest)).not.toMatch(/example\.com|00000000-0000/);
+    expect(schemaErrors(manifest)).toEqual([]);
+    for (const scope of SCOPES) {
+      const list = manifest.bots[0].commandLists!.find((l) => l.scopes.includes(scope))!;
+      expect(list.commands.map((c) => c.title)).toEqual(expect.arrayContaining(REQUIRED_COMMANDS));
+    }
+    // The icons travel unchanged.
+    const color = PNG.sync.read(await zip.file('color.png')!.async('nodebuffer'));
+    const outline = PNG.sync.read(await zip.file('outline.png')!.async('nodebuffer'));
+    expect([color.width, outline.width]).toEqual([192, 32]);
+    // Everything else in the template is kept as is.
+    const template = readManifest();
+    expect({ ...manifest, id: 0, bots: 0, validDomains: 0, developer: 0 }).toEqual({ ...template, id: 0, bots: 0, validDomains: 0, developer: 0 });
+  });
+
+  it('uses the host name of a base URL with a path or port for validDomains', async () => {
+    const result = pack({ MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'https://apps.contoso.com:8443/licensing' }, [], 'path.zip');
+    expect(result.status).toBe(0);
+    const { manifest } = await unzip(result.out);
+    expect(manifest.validDomains).toEqual(['apps.contoso.com']);
+    expect(manifest.developer.websiteUrl).toBe('https://apps.contoso.com:8443/licensing/');
+    expect(schemaErrors(manifest)).toEqual([]);
+  });
+
+  it('is reproducible: the same settings give the same bytes', () => {
+    const env = { MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'https://licensing.contoso.com' };
+    const a = pack(env, [], 'a.zip');
+    const b = pack(env, [], 'b.zip');
+    expect(readFileSync(a.out).equals(readFileSync(b.out))).toBe(true);
+  });
+
+  it.each([
+    ['MicrosoftAppId is missing', { PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /MicrosoftAppId is not set/],
+    ['MicrosoftAppId is not a GUID', { MicrosoftAppId: 'my-bot', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /"my-bot" is not a GUID/],
+    ['MicrosoftAppId is the placeholder', { MicrosoftAppId: '00000000-0000-0000-0000-000000000000', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /placeholder/],
+    ['PUBLIC_BASE_URL is missing', { MicrosoftAppId: APP_ID }, /PUBLIC_BASE_URL is not set/],
+    ['PUBLIC_BASE_URL is not https', { MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'http://localhost:3978' }, /not https/],
+  ])('refuses with a clear message when %s', (_case, env, message) => {
+    const result = pack(env, [], 'refused.zip');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it('--placeholder packages the all-zero GUID and the example domain for local checks, and says so', async () => {
+    const result = pack({}, ['--placeholder'], 'placeholder.zip');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/placeholder.*local checks only/);
+    const { manifest, names } = await unzip(result.out);
+    expect(names).toHaveLength(3);
+    expect(manifest.id).toBe('00000000-0000-0000-0000-000000000000');
+    expect(schemaErrors(manifest)).toEqual([]);
+  });
+
+  it('--placeholder still refuses a malformed MicrosoftAppId', () => {
+    const result = pack({ MicrosoftAppId: 'not-a-guid' }, ['--placeholder'], 'bad.zip');
+    expect(result.status).toBe(2);
+  });
+});

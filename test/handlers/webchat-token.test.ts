@@ -1,0 +1,156 @@
+import { HttpResponseInit, InvocationContext } from '@azure/functions';
+import { parseConfig } from '../../config/config';
+import { createWebchatTokenHandler, NO_SECRET_MESSAGE, TOKEN_TIMEOUT_MS, WebchatTokenOptions } from '../../handlers/webchat-token';
+import { DirectLineStandIn } from '../support/direct-line-stand-in';
+import { httpRequest } from '../support/http';
+
+// The token function against a local stand-in for the Direct Line service.
+const SECRET = 'dl-secret-Zq9vK3mP7wX2';
+const PORTAL = 'https://partners.contoso.com';
+const OWN_PAGE = 'https://licensing.contoso.com';
+
+let directLine: DirectLineStandIn;
+beforeAll(async () => {
+  directLine = await new DirectLineStandIn(SECRET).start();
+});
+afterAll(() => directLine.stop());
+beforeEach(() => {
+  directLine.tokenOverride = undefined;
+  directLine.tokenRequests.length = 0;
+});
+
+function handler(env: Record<string, string> = {}, options: Omit<WebchatTokenOptions, 'config'> = {}) {
+  const config = parseConfig({
+    DIRECT_LINE_SECRET: SECRET,
+    DIRECT_LINE_ENDPOINT: directLine.url,
+    WEBCHAT_ALLOWED_ORIGINS: `${PORTAL}, https://other-portal.example`,
+    PUBLIC_BASE_URL: OWN_PAGE,
+    ...env,
+  });
+  return createWebchatTokenHandler({ config, ...options });
+}
+
+/** Calls the handler, keeping every log line it writes. */
+async function call(h: ReturnType<typeof handler>, init: { method?: string; origin?: string | null; headers?: Record<string, string> } = {}) {
+  const logs: string[] = [];
+  const context = new InvocationContext({ functionName: 'webchatToken', logHandler: (_level, ...args) => logs.push(args.map(String).join(' ')) });
+  const headers: Record<string, string> = { ...(init.headers ?? {}) };
+  if (init.origin !== null) headers.origin = init.origin ?? PORTAL;
+  const response = await h(httpRequest({ method: init.method ?? 'POST', path: '/api/webchat/token', body: init.method === 'OPTIONS' ? undefined : '{}', headers }), context);
+  return { response, logs, header: (name: string) => new Headers(response.headers as ConstructorParameters<typeof Headers>[0]).get(name) };
+}
+
+const bodyText = (response: HttpResponseInit) => JSON.stringify(response.jsonBody ?? response.body ?? '');
+
+describe('POST /api/webchat/token', () => {
+  it('answers an allowed origin with { token, conversationId, expires_in } from Direct Line', async () => {
+    const { response, header } = await call(handler());
+    expect(response.status).toBe(200);
+    const body = response.jsonBody as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['conversationId', 'expires_in', 'token']);
+    expect(body).toEqual({ token: expect.any(String), conversationId: expect.any(String), expires_in: 3600 });
+    expect(directLine.conversationIds()).toContain(body.conversationId);
+    expect(header('access-control-allow-origin')).toBe(PORTAL);
+    expect(header('vary')).toMatch(/Origin/);
+    expect(header('cache-control')).toBe('no-store');
+  });
+
+  it('sends the secret to Direct Line as a Bearer token, and never back to the browser or into the logs', async () => {
+    const { response, logs } = await call(handler());
+    expect(directLine.tokenRequests).toHaveLength(1);
+    expect(directLine.tokenRequests[0].authorization).toBe(`Bearer ${SECRET}`);
+    expect(bodyText(response)).not.toContain(SECRET);
+    expect(JSON.stringify(response.headers)).not.toContain(SECRET);
+    expect(logs.join('\n')).not.toContain(SECRET);
+  });
+
+  it('binds each token to a fresh user id that begins with dl_', async () => {
+    await call(handler());
+    await call(handler());
+    const ids = directLine.tokenRequests.map((r) => (r.body as { user: { id: string } }).user.id);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(id).toMatch(/^dl_[0-9a-f-]{36}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  it('also serves the page of this service itself (the origin of PUBLIC_BASE_URL)', async () => {
+    const { response, header } = await call(handler(), { origin: OWN_PAGE });
+    expect(response.status).toBe(200);
+    expect(header('access-control-allow-origin')).toBe(OWN_PAGE);
+  });
+
+  it.each([
+    ['an origin not listed', 'https://evil.example'],
+    ['a look-alike of a listed origin', 'https://partners.contoso.com.evil.example'],
+    ['the listed host over http', 'http://partners.contoso.com'],
+    ['the opaque origin "null"', 'null'],
+    ['no Origin header at all', null],
+  ])('refuses %s with 403, without asking Direct Line', async (_case, origin) => {
+    const { response, header } = await call(handler(), { origin });
+    expect(response.status).toBe(403);
+    expect(response.jsonBody).toEqual({ error: expect.any(String) });
+    expect(header('access-control-allow-origin')).toBeNull();
+    expect(directLine.tokenRequests).toHaveLength(0);
+  });
+
+  it('answers the CORS preflight of an allowed origin with 204 and the allowed method and header', async () => {
+    const { response, header } = await call(handler(), { method: 'OPTIONS', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect(response.status).toBe(204);
+    expect(header('access-control-allow-origin')).toBe(PORTAL);
+    expect(header('access-control-allow-methods')).toMatch(/POST/);
+    expect(header('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
+    expect(header('access-control-allow-credentials')).toBeNull();
+    expect(directLine.tokenRequests).toHaveLength(0);
+  });
+
+  it('refuses the preflight of another origin with 403', async () => {
+    const { response, header } = await call(handler(), { method: 'OPTIONS', origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+    expect(header('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers 503 with a plain explanation when no secret is configured (CORS still answered)', async () => {
+    const { response, header } = await call(handler({ DIRECT_LINE_SECRET: '' }));
+    expect(response.status).toBe(503);
+    expect((response.jsonBody as { error: string }).error).toBe(NO_SECRET_MESSAGE);
+    expect(NO_SECRET_MESSAGE).toMatch(/DIRECT_LINE_SECRET/);
+    expect(NO_SECRET_MESSAGE).toMatch(/Playground/);
+    expect(header('access-control-allow-origin')).toBe(PORTAL);
+    expect(directLine.tokenRequests).toHaveLength(0);
+  });
+
+  it.each([400, 401, 403, 404, 429, 500, 502, 503])('answers 502 when Direct Line answers %i, echoing nothing of its body', async (status) => {
+    directLine.tokenOverride = { status, body: { error: { message: `upstream says ${SECRET}` } } };
+    const { response, header } = await call(handler());
+    expect(response.status).toBe(502);
+    expect((response.jsonBody as { error: string }).error).toContain(String(status));
+    expect(bodyText(response)).not.toContain('upstream says');
+    expect(header('access-control-allow-origin')).toBe(PORTAL);
+  });
+
+  it('answers 502 when Direct Line answers 200 without a token', async () => {
+    directLine.tokenOverride = { status: 200, body: { conversationId: 'c1' } };
+    const { response } = await call(handler());
+    expect(response.status).toBe(502);
+  });
+
+  it('answers 502 quickly when Direct Line does not answer in time', async () => {
+    directLine.tokenOverride = { delayMs: Infinity };
+    const started = Date.now();
+    const { response } = await call(handler({}, { timeoutMs: 300 }));
+    expect(response.status).toBe(502);
+    expect((response.jsonBody as { error: string }).error).toMatch(/in time/);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(TOKEN_TIMEOUT_MS).toBeLessThanOrEqual(5000);
+  });
+
+  it('answers 502 when Direct Line cannot be reached at all', async () => {
+    const { response } = await call(handler({ DIRECT_LINE_ENDPOINT: 'http://127.0.0.1:9' }));
+    expect(response.status).toBe(502);
+  });
+
+  it('refuses other methods with 405', async () => {
+    const { response } = await call(handler(), { method: 'GET' });
+    expect(response.status).toBe(405);
+  });
+});
