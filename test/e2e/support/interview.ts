@@ -1,0 +1,157 @@
+import type { Locator } from 'playwright-core';
+import { MAX_OPTION_BUTTONS, VERDICT_HEADLINES } from '../../../cards';
+import { decide } from '../../../core/decide';
+import { TOPICS } from '../../../core/topics';
+import type { Decision, TopicId } from '../../../core/types';
+import { e2eEnv } from './env';
+import { cardLines, PlaygroundSession, waitUntil } from './playground';
+
+// An interview as a user lives it in the Playground, checked against the decision core: the core
+// says which question comes next and what the verdict is; the test checks the client shows it.
+
+export type Facts = Record<string, string>;
+
+/** The one browser global used here (the project's type-check has no DOM library). */
+interface BrowserGlobals {
+  getComputedStyle(element: unknown): { fontSize: string };
+}
+
+export interface InterviewResult {
+  answer: Locator;
+  facts: Facts;
+  decision: Decision;
+}
+
+/** The decision the bot should reach, with citation links on the bot server the tests started. */
+export const expectedDecision = (topic: TopicId, facts: Facts): Decision => decide(topic, facts, { baseUrl: e2eEnv().botUrl });
+
+function option(topic: TopicId, fact: string, value: string) {
+  const definition = TOPICS[topic].facts.find((candidate) => candidate.id === fact);
+  if (!definition) throw new Error(`no fact ${fact} in ${topic}`);
+  const chosen = definition.options.find((candidate) => candidate.value === value);
+  if (!chosen) throw new Error(`no option ${value} for ${topic}.${fact}`);
+  return { definition, chosen };
+}
+
+/**
+ * From a question card to the answer card: answers each question the core asks with `answers`,
+ * by clicking the option's button or, where the card offers a choice list, its radio and Next.
+ * In Teams each answered card must turn into a compact "You said" card where it was; elsewhere
+ * it must stay as it was (those channels cannot edit a sent card).
+ */
+export async function completeInterview(
+  session: PlaygroundSession,
+  firstQuestion: Locator,
+  topic: TopicId,
+  answers: Facts,
+  known: Facts = {},
+): Promise<InterviewResult> {
+  const facts: Facts = { ...known };
+  let card = firstQuestion;
+  for (;;) {
+    const decision = expectedDecision(topic, facts);
+    if (!decision.next) return { answer: card, facts, decision };
+    const asked = decision.next;
+    const value = answers[asked.fact];
+    if (value === undefined) throw new Error(`the interview asks ${topic}.${asked.fact}, which the test has no answer for`);
+    const { definition, chosen } = option(topic, asked.fact, value);
+
+    const lines = await cardLines(card);
+    expect(lines[0]).toBe(TOPICS[topic].title);
+    expect(lines[1]).toMatch(new RegExp(`^Question ${Object.keys(facts).length + 1} of at most \\d+$`));
+    expect(lines).toContain(asked.prompt);
+    await session.shot(`question ${asked.fact}`);
+
+    const index = (await session.botMessageCount()) - 1;
+    const before = await card.innerText();
+    let next: Locator;
+    if (definition.options.length > MAX_OPTION_BUTTONS) {
+      // Many options: a radio list and Next, no button per option.
+      expect(await card.getByRole('radio').count()).toBe(definition.options.length);
+      expect(await card.getByRole('button', { name: chosen.label, exact: true }).count()).toBe(0);
+      next = await session.choose(card, chosen.label);
+    } else {
+      for (const each of definition.options) expect(await card.getByRole('button', { name: each.label, exact: true }).count()).toBe(1);
+      next = await session.press(card, chosen.label);
+    }
+    await checkSubmit(session, topic, asked.fact, value);
+    await checkAnsweredCard(session, index, asked.prompt, chosen.label, before);
+    facts[asked.fact] = value;
+    card = next;
+  }
+}
+
+/** What the client posted for the click: the card's data, with the chosen radio merged in as `value`. */
+async function checkSubmit(session: PlaygroundSession, topic: TopicId, fact: string, value: string): Promise<void> {
+  const isAnswer = (body: Record<string, unknown>) => (body.value as { fact?: string } | undefined)?.fact === fact;
+  await waitUntil(`the Playground to log the submit for ${fact}`, async () => session.sentToBot().some((activity) => isAnswer(activity.body)));
+  const submit = session.sentToBot().filter((activity) => isAnswer(activity.body)).at(-1)!;
+  expect(submit.body.type).toBe('message');
+  expect(submit.body.text).toBeUndefined();
+  expect(submit.body.value).toMatchObject({ action: 'answer', topic, fact, value });
+}
+
+/** Teams: the answered card became "You said" in place (updateActivity). Others: it is unchanged. */
+async function checkAnsweredCard(session: PlaygroundSession, index: number, prompt: string, label: string, before: string): Promise<void> {
+  const old = session.card(index);
+  if (session.channel === 'msteams') {
+    await waitUntil(`the answered card to read "You said: ${label}"`, async () => (await old.innerText()).includes('You said:'));
+    expect(await cardLines(old)).toEqual([prompt, `You said: ${label}`]);
+    expect(await old.getByRole('button').count()).toBe(0);
+    expect(await old.getByRole('radio').count()).toBe(0);
+  } else {
+    expect(await old.innerText()).toBe(before);
+  }
+}
+
+/** The answer card shows the verdict as its headline, the summary and a guide link per citation. */
+export async function checkAnswerCard(card: Locator, topic: TopicId, decision: Decision): Promise<string[]> {
+  expect(decision.verdict).not.toBeNull();
+  const lines = await cardLines(card);
+  expect(lines[0]).toBe(TOPICS[topic].question);
+  expect(lines[1]).toBe(VERDICT_HEADLINES[decision.verdict!].text);
+  expect(lines[2]).toBe(decision.summary);
+  expect(lines).toContain('Was this helpful?');
+  // The headline reads as one: larger than the summary under it.
+  const size = (nth: number) =>
+    card
+      .locator('.ac-textBlock')
+      .nth(nth)
+      .evaluate((element) => parseFloat((globalThis as unknown as BrowserGlobals).getComputedStyle(element).fontSize));
+  expect(await size(1)).toBeGreaterThan(await size(2));
+  for (const [i, citation] of decision.citations.entries()) {
+    const link = card.getByRole('link', { name: `Open [${i + 1}] in the guide`, exact: true });
+    expect(await link.count()).toBe(1);
+    expect(await link.getAttribute('title')).toBe(citation.url);
+  }
+  return lines;
+}
+
+/**
+ * Clicks "Open [n] in the guide" like a user: the Playground opens the URL in a new tab, which
+ * must land on the bot's guide page, on the cited section.
+ */
+export async function openCitation(session: PlaygroundSession, card: Locator, marker: number, url: string): Promise<void> {
+  const link = card.getByRole('link', { name: `Open [${marker}] in the guide`, exact: true });
+  const [tab] = await Promise.all([session.page.waitForEvent('popup'), link.click()]);
+  try {
+    await tab.waitForLoadState('load');
+    expect(tab.url()).toBe(url);
+    const section = new URL(url).hash.slice(1);
+    expect(section).not.toBe('');
+    expect(await tab.content()).toContain(`id="${section}"`);
+    // The browser went to the anchor: it is the :target, and on screen.
+    expect(await tab.locator('section:target').getAttribute('id')).toBe(section);
+    const box = await tab.locator(`[id="${section}"]`).boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeLessThan(tab.viewportSize()!.height);
+    expect(box!.y + box!.height).toBeGreaterThan(0);
+    await session.shot(`guide tab ${section}`, tab);
+  } finally {
+    await tab.close();
+  }
+  // The same page, fetched as-is: the bot serves it, with the section's anchor in its HTML.
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  expect(await response.text()).toContain(`id="${new URL(url).hash.slice(1)}"`);
+}
