@@ -1,9 +1,11 @@
 import {
+  ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
   TurnContext,
 } from 'botbuilder';
+import { createRequire } from 'node:module';
 import type { Config } from '../config/config';
 
 /**
@@ -13,16 +15,113 @@ import type { Config } from '../config/config';
  */
 export type AuthenticationOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 
-export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverrides = {}): CloudAdapter {
+export interface AdapterOptions {
+  /**
+   * How long validating a token may take, metadata and signing keys download included, before the
+   * request is answered "unavailable" (default 10 s: the channel gives up on a bot after 15 s).
+   */
+  authenticationTimeoutMs?: number;
+}
+
+/**
+ * The body CloudAdapter answers (with a 500) when the token could not be checked because the
+ * Bot Framework's OpenID metadata or signing keys could not be fetched in time. The HTTP handler
+ * turns it into a 503: our dependency failed, the caller did nothing wrong.
+ */
+export const AUTHENTICATION_UNAVAILABLE = 'Bot Framework authentication is unavailable.';
+
+const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 10_000;
+
+/**
+ * The answer to an invoke the bot does not implement: a 200 in the shape Teams shows as a plain
+ * message for a card action (a 501 is botbuilder's habit, but it reads as a server failure).
+ */
+export const UNSUPPORTED_INVOKE_ANSWER = {
+  statusCode: 200,
+  type: 'application/vnd.microsoft.activity.message',
+  value: 'This bot answers through its cards and messages only; type "help" to see what it can do.',
+};
+
+// CloudAdapter answers 401 only for botframework-connector's AuthenticationError, and 500 for
+// anything else. The class is taken from the very copy botbuilder loads so `instanceof` holds.
+const { AuthenticationError } = createRequire(require.resolve('botbuilder'))('botframework-connector') as {
+  AuthenticationError: new (message: string, statusCode: number) => Error;
+};
+
+// jsonwebtoken's verdicts on a token botbuilder lets through as plain errors (a 500): a bad
+// signature, a disallowed algorithm, an unsigned token, a token not yet valid.
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+class AuthenticationUnavailableError extends Error {
+  constructor() {
+    super(AUTHENTICATION_UNAVAILABLE);
+    this.name = 'AuthenticationUnavailableError';
+  }
+}
+
+type AuthenticateRequest = ConfigurationBotFrameworkAuthentication['authenticateRequest'];
+
+/**
+ * botbuilder's own token validation, with two gaps closed: every verdict on a bad token is a 401
+ * (a wrong signature or an unsigned token used to be a 500), and a metadata or key download that
+ * hangs (node-fetch has no timeout there) ends after `timeoutMs` instead of holding the request.
+ */
+class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(options: ConfigurationBotFrameworkAuthenticationOptions, private readonly timeoutMs: number) {
+    super(options);
+  }
+
+  override async authenticateRequest(...args: Parameters<AuthenticateRequest>): ReturnType<AuthenticateRequest> {
+    const validation = super.authenticateRequest(...args);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new AuthenticationUnavailableError()), this.timeoutMs);
+    });
+    try {
+      return await Promise.race([validation, timeout]);
+    } catch (error) {
+      validation.catch(() => undefined); // settles after the timeout: nobody is waiting any more
+      throw classify(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function classify(error: unknown): Error {
+  if (error instanceof AuthenticationUnavailableError) return error;
+  if (error instanceof AuthenticationError) {
+    // botbuilder reports a failed metadata or key download as an AuthenticationError with a 500.
+    const status = (error as Error & { statusCode?: number }).statusCode;
+    return status !== undefined && status >= 500 ? new AuthenticationUnavailableError() : error;
+  }
+  const name = error instanceof Error ? error.name : '';
+  if (TOKEN_ERRORS.has(name)) return new AuthenticationError(`Unauthorized. ${name}: ${(error as Error).message}`, 401);
+  // node-fetch failing (FetchError), metadata that is not JSON (SyntaxError) and the like.
+  return new AuthenticationUnavailableError();
+}
+
+export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverrides = {}, options: AdapterOptions = {}): CloudAdapter {
   // With no app id botbuilder turns authentication off, as Emulator and Playground expect locally.
-  const authentication = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: bot.appId,
-    MicrosoftAppPassword: bot.appPassword,
-    MicrosoftAppType: bot.appType,
-    MicrosoftAppTenantId: bot.tenantId,
-    ...overrides,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const authentication = new GuardedAuthentication(
+    {
+      MicrosoftAppId: bot.appId,
+      MicrosoftAppPassword: bot.appPassword,
+      MicrosoftAppType: bot.appType,
+      MicrosoftAppTenantId: bot.tenantId,
+      ...overrides,
+    } as ConfigurationBotFrameworkAuthenticationOptions,
+    options.authenticationTimeoutMs ?? DEFAULT_AUTHENTICATION_TIMEOUT_MS,
+  );
   const adapter = new CloudAdapter(authentication);
+  // The bot implements no invoke (no Action.Execute, messaging extension, task module or sign-in):
+  // answer every invoke "not implemented" here, after authentication and before botbuilder's own
+  // invoke parsing, which throws a TypeError on a malformed adaptiveCard/action or search value
+  // and so posted "Sorry, something went wrong" into the chat for a request nobody typed.
+  adapter.use(async (context, next) => {
+    if (context.activity.type !== ActivityTypes.Invoke) return next();
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: UNSUPPORTED_INVOKE_ANSWER } });
+  });
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The turn failed inside our own code: tell the user plainly, never let it become a 500.
     console.error(`turn failed: ${error.name}: ${error.message}`);

@@ -1,32 +1,56 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
-import { AuthenticationOverrides, createAdapter } from '../bot/adapter';
+import { AUTHENTICATION_UNAVAILABLE, AuthenticationOverrides, createAdapter } from '../bot/adapter';
 import { processActivity } from '../bot/http-shim';
 import { LicensingBot } from '../bot/licensing-bot';
-import { TURN_LOGGER, TurnLogger } from '../bot/turn-log';
+import { LogValue, TURN_LOGGER, TurnLogger } from '../bot/turn-log';
 import { Config, config as loadConfig } from '../config/config';
+import { applicationInsights, Telemetry } from '../telemetry/app-insights';
 import { jsonError, MAX_ACTIVITY_BYTES } from './http-errors';
 
 // Just enough shape to hand the body to botbuilder, which throws instead of answering 400 when
 // an activity lacks a type; the rest of the activity is the bot's business.
+// The same goes for a serviceUrl that is not a string: botbuilder builds the reply connector
+// from it before the bot runs, and a number there threw (a 502).
 const activitySchema = z.looseObject({
   type: z.string().min(1).max(64),
   channelId: z.string().max(64).optional(),
+  serviceUrl: z.string().max(2048).optional(),
+  // The Bot Framework schema requires a type on every entity, and an account on every mention;
+  // botbuilder's mention handling reads both unguarded.
+  entities: z
+    .array(
+      z
+        .looseObject({ type: z.string(), mentioned: z.looseObject({}).optional() })
+        .refine((entity) => entity.type.toLowerCase() !== 'mention' || entity.mentioned !== undefined, 'a mention names who is mentioned'),
+    )
+    .optional(),
+  // Lists of channel accounts, which the bot walks on conversationUpdate.
+  membersAdded: z.array(z.looseObject({})).optional(),
+  membersRemoved: z.array(z.looseObject({})).optional(),
 });
 
 export interface MessagesHandlerOptions {
   config?: Config;
   authentication?: AuthenticationOverrides;
+  /** How long token validation may take before the request is answered 503 (default 10 s). */
+  authenticationTimeoutMs?: number;
+  /** Where per-turn records go besides the log; defaults to Application Insights when configured. */
+  telemetry?: Telemetry;
 }
 
 export type HttpHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
 export function createMessagesHandler(options: MessagesHandlerOptions = {}): HttpHandler {
-  let runtime: { adapter: ReturnType<typeof createAdapter>; bot: LicensingBot } | undefined;
+  let runtime: { adapter: ReturnType<typeof createAdapter>; bot: LicensingBot; telemetry: Telemetry } | undefined;
   const getRuntime = () => {
     if (!runtime) {
       const settings = options.config ?? loadConfig();
-      runtime = { adapter: createAdapter(settings.bot, options.authentication), bot: new LicensingBot({ baseUrl: settings.publicBaseUrl }) };
+      runtime = {
+        adapter: createAdapter(settings.bot, options.authentication, { authenticationTimeoutMs: options.authenticationTimeoutMs }),
+        bot: new LicensingBot({ baseUrl: settings.publicBaseUrl }),
+        telemetry: options.telemetry ?? applicationInsights(settings.applicationInsightsConnectionString),
+      };
     }
     return runtime;
   };
@@ -54,7 +78,7 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
     if (!activity.success) return jsonError(400, 'The body is not a Bot Framework activity (an object with a "type").');
 
     const started = performance.now();
-    const { adapter, bot } = getRuntime();
+    const { adapter, bot, telemetry } = getRuntime();
     const turnLog: Record<string, unknown> = {};
     const logger: TurnLogger = { log: (entry) => Object.assign(turnLog, entry) };
     try {
@@ -62,15 +86,19 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
         turn.turnState.set(TURN_LOGGER, logger);
         await bot.run(turn);
       });
-      context.log(JSON.stringify({
+      const response = toHttpResponse(result.status, result.body);
+      const entry = {
         event: 'turn',
         activityType: activity.data.type,
         channel: activity.data.channelId,
-        status: result.status,
+        // What the caller got (a 503 for an authentication outage, which botbuilder calls a 500).
+        status: response.status ?? 200,
         latencyMs: Math.round((performance.now() - started) * 10) / 10,
         ...turnLog,
-      }));
-      return toHttpResponse(result.status, result.body);
+      };
+      context.log(JSON.stringify(entry));
+      telemetry.turn(entry as Record<string, LogValue | number>);
+      return response;
     } catch (error) {
       // botbuilder rejects activities it cannot validate by throwing: that is bad input, not our fault.
       context.warn(`activity rejected: ${(error as Error).name}`);
@@ -89,6 +117,11 @@ function plainHeaders(request: HttpRequest): Record<string, string> {
 
 function toHttpResponse(status: number, body: unknown): HttpResponseInit {
   if (status === 401) return jsonError(401, 'The request is not authorized for this bot.');
+  // botbuilder's answer to an invoke the bot does not implement (no messaging extension, no task
+  // modules): the protocol's own "not here", not a failure to reach the channel.
+  if (body === AUTHENTICATION_UNAVAILABLE) {
+    return jsonError(503, 'The request could not be authenticated right now. Try again later.', { 'Retry-After': '30' });
+  }
   if (status >= 500) return jsonError(502, 'The bot could not reach the channel to reply.');
   if (body === undefined || body === null || body === '') return { status };
   if (typeof body === 'object') return { status, jsonBody: body };

@@ -1,0 +1,122 @@
+import { Socket } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+import { parseConfig } from '../../config/config';
+import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
+import { applicationInsights, shutdownTelemetry } from '../../telemetry/app-insights';
+import { buttons, choiceSets } from '../cards/card-checks';
+import { activity, cardsOf, httpRequest, quietContext, repliesOf } from '../support/http';
+
+// With APPLICATIONINSIGHTS_CONNECTION_STRING set, the Azure Monitor OpenTelemetry distro is loaded
+// once, on the first turn, and each turn reaches Application Insights as a trace carrying the log
+// line's fields, each vote also as a "feedback" custom event. The exporter's HTTP client is
+// replaced by one that keeps what would have been sent: nothing leaves the process.
+
+// Counts how often the distro is started, without changing what it does.
+jest.mock('@azure/monitor-opentelemetry', () => {
+  const actual = jest.requireActual('@azure/monitor-opentelemetry');
+  return { ...actual, useAzureMonitor: jest.fn(actual.useAzureMonitor) };
+});
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const distro = require('@azure/monitor-opentelemetry') as { useAzureMonitor: jest.Mock };
+
+interface Envelope {
+  name: string;
+  iKey?: string;
+  data: { baseType: string; baseData: { message?: string; name?: string; properties?: Record<string, string> } };
+}
+interface SentRequest {
+  url: string;
+  headers: { get(name: string): string | undefined };
+  body?: unknown;
+}
+
+const CONNECTION_STRING = 'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://ingestion.invalid/;LiveEndpoint=https://live.invalid/';
+const envelopes: Envelope[] = [];
+const urls: string[] = [];
+const connections: string[] = [];
+
+/** Stands in for the ingestion endpoint: keeps every envelope and accepts it. */
+const httpClient = {
+  async sendRequest(request: SentRequest) {
+    urls.push(request.url);
+    const raw = request.body as string | Uint8Array | undefined;
+    const bytes = raw === undefined ? undefined : typeof raw === 'string' ? Buffer.from(raw) : Buffer.from(raw);
+    const text = bytes && (request.headers.get('content-encoding') === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8');
+    const sent = text ? (JSON.parse(text) as Envelope[]) : [];
+    envelopes.push(...sent);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createHttpHeaders } = require('@azure/core-rest-pipeline') as { createHttpHeaders: () => unknown };
+    return { request, status: 200, headers: createHttpHeaders(), bodyAsText: JSON.stringify({ itemsReceived: sent.length, itemsAccepted: sent.length, errors: [] }) };
+  },
+};
+
+const originalConnect = Socket.prototype.connect;
+const savedEnv = { ...process.env };
+beforeAll(() => {
+  // Every socket opened is recorded, to prove nothing tried to reach Azure (or anything else).
+  Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
+    connections.push(JSON.stringify(args[0]));
+    return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
+  } as typeof Socket.prototype.connect;
+  // No statsbeat or SDK self-reporting to Microsoft, and an App Service name so the distro does
+  // not probe the Azure VM metadata endpoint.
+  Object.assign(process.env, { APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true', APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true', WEBSITE_SITE_NAME: 'licensing-assistant-test' });
+});
+afterAll(() => {
+  Socket.prototype.connect = originalConnect;
+  process.env = savedEnv;
+});
+
+async function post(handler: HttpHandler, fields: Record<string, unknown>) {
+  const body = JSON.stringify(activity({ from: { id: 'user-secret-id', name: 'Ada Lovelace' }, ...fields }));
+  const response = await handler(httpRequest({ body }), quietContext('messages'));
+  expect(response.status).toBe(200);
+  return cardsOf(repliesOf(response));
+}
+
+describe('Application Insights on (connection string set)', () => {
+  it('exports each turn as a trace and each vote as a feedback event, loading the exporter once, on the first turn', async () => {
+    const handler = createMessagesHandler({
+      config: parseConfig({}),
+      telemetry: applicationInsights(CONNECTION_STRING, { exporterOptions: { httpClient: httpClient as never } }),
+    });
+    expect(distro.useAzureMonitor).not.toHaveBeenCalled();
+    const [welcome] = await post(handler, { type: 'installationUpdate', action: 'add' });
+    expect(distro.useAzureMonitor).toHaveBeenCalledTimes(1);
+
+    // An interview to its verdict by pressing the cards' buttons, then a "No" vote.
+    const start = buttons({ content: welcome }).find((b) => b.data?.action === 'start')!;
+    let [card] = await post(handler, { value: start.data });
+    const topic = String(start.data!.topic);
+    for (let step = 0; step < 12 && !buttons({ content: card }).some((b) => b.data?.action === 'feedback'); step++) {
+      const [list] = choiceSets({ content: card });
+      const press = list ? buttons({ content: card }).find((b) => b.title === 'Next')! : buttons({ content: card }).find((b) => b.data?.action === 'answer')!;
+      [card] = await post(handler, { value: { ...press.data, ...(list ? { value: list.choices[0].value } : {}) } });
+    }
+    const vote = buttons({ content: card }).find((b) => b.data?.action === 'feedback' && b.data.helpful === false)!;
+    await post(handler, { value: vote.data });
+    await post(handler, { text: 'My name is Ada Lovelace, ada@example.com: can we use VDA on AWS?' });
+
+    // The handler the app builds from its configuration exports through the same exporter.
+    const configured = createMessagesHandler({ config: parseConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: CONNECTION_STRING }) });
+    await post(configured, { text: 'help' });
+    expect(distro.useAzureMonitor).toHaveBeenCalledTimes(1);
+
+    await shutdownTelemetry(); // sends what is batched
+
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((url) => url.startsWith('https://ingestion.invalid/'))).toBe(true);
+    const traces = envelopes.filter((e) => e.data.baseType === 'MessageData' && e.data.baseData.message === 'turn').map((e) => e.data.baseData.properties!);
+    const events = envelopes.filter((e) => e.data.baseType === 'EventData').map((e) => e.data.baseData);
+    expect(traces[0]).toMatchObject({ event: 'turn', activityType: 'installationUpdate', action: 'welcome', status: '200', outcome: 'ok' });
+    expect(traces.find((t) => t.action === 'answer' && t.verdict)).toMatchObject({ topic, verdict: expect.any(String), rules: expect.stringMatching(/\S/) });
+    expect(traces.find((t) => t.action === 'search')).toMatchObject({ results: expect.any(String) });
+    expect(traces.find((t) => t.action === 'help')).toBeDefined();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ name: 'feedback', properties: { topic, vote: 'no', verdict: expect.any(String) } });
+
+    const exported = JSON.stringify(envelopes);
+    for (const secret of ['user-secret-id', 'Ada', 'Lovelace', 'ada@example.com', 'VDA on AWS']) expect(exported).not.toContain(secret);
+    expect(connections).toEqual([]);
+  }, 30000);
+});
