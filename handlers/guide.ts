@@ -1,14 +1,19 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { guide } from '../knowledge/guide-data';
 import { describeSource } from '../knowledge/sources';
-import { GuidePages, notFoundPage } from '../web/guide-pages';
+import type { GuidePages } from '../web/guide-pages';
 import { PAGE_SECURITY_HEADERS } from '../web/html';
 
+// The guide pages (and markdown-it, which renders them) load on the first page request, not with
+// the Functions app: a bot turn never needs them, and a cold start should not pay for them.
+let pagesModule: Promise<typeof import('../web/guide-pages')> | undefined;
+const loadPagesModule = () => (pagesModule ??= import('../web/guide-pages'));
 let pages: GuidePages | undefined;
 const DOCUMENT_ID = /^[a-z0-9-]{1,64}$/;
 
 /** GET /guide and /guide/<document>: the guide as HTML, one anchor per section id. */
 export async function guideHandler(request: HttpRequest): Promise<HttpResponseInit> {
+  const { GuidePages, notFoundPage } = await loadPagesModule();
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return { status: 405, headers: { ...PAGE_SECURITY_HEADERS, Allow: 'GET, HEAD' }, body: notFoundPage(guide.version) };
   }

@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// Bundles the deployed Functions app into one file, dist/bundle/functions/index.js, so that a cold
+// start reads and compiles one script instead of resolving and loading some 1,430 modules
+// (botbuilder alone is about 780). Loading it registers every function, exactly as
+// functions/index.ts does, and it also exports each function's handler so that they can be called
+// (and benchmarked) without the Functions host.
+//
+//   node scripts/bundle.mjs            writes dist/bundle/functions/index.js and its source map
+//
+// bench/ imports bundleApp() so that whatever it measures is built exactly like the deployment.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BUNDLE_FILE = join(root, 'dist', 'bundle', 'functions', 'index.js');
+
+/**
+ * The esbuild options every bundle of ours uses. Not minified: minifying halves the file, but
+ * npm run bench (which measures a minified build beside this one) finds no consistent difference
+ * in cold start, and unminified stack traces stay readable. keepNames keeps class and function names where
+ * bundling would rename a clash (`Foo` -> `Foo2`), for code that reads `constructor.name`.
+ */
+export const BUNDLE_OPTIONS = Object.freeze({
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: false,
+  keepNames: true,
+  sourcemap: 'external',
+  logLevel: 'warning',
+  external: [
+    // Supplied by the Functions worker at run time; outside the host @azure/functions runs in test mode.
+    '@azure/functions-core',
+    // The optional Application Insights exporter (telemetry/app-insights.ts) is loaded on the first
+    // turn only when a connection string is set. Bundled, its megabytes would be read and compiled
+    // on every cold start for nothing; external, it loads from node_modules exactly as unbundled.
+    '@azure/monitor-opentelemetry',
+    '@opentelemetry/*',
+  ],
+});
+
+/**
+ * `createRequire(require.resolve('pkg'))('dep')` loads the copy of `dep` that `pkg` itself uses,
+ * which a bundler cannot follow: left alone, the bundle would load `dep` from node_modules at run
+ * time, a second copy beside the bundled one (so `instanceof` against the classes the bundled
+ * `pkg` throws fails), and at start-up too. This resolves `dep` from `pkg` at build time and
+ * bundles that very file, the one the bundled `pkg` uses. Where `pkg` is external the call stays
+ * as written, and behaves exactly as it does unbundled. Any other require.resolve in our code
+ * fails the build rather than produce a bundle that depends on node_modules by surprise.
+ */
+const CREATE_REQUIRE = /createRequire\(\s*require\.resolve\(\s*(['"])([^'"]+)\1\s*\)\s*\)\(\s*(['"])([^'"]+)\3\s*\)/g;
+
+function isExternal(name, externals) {
+  return externals.some((pattern) => (pattern.endsWith('/*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
+}
+
+const resolveFromPackagePlugin = (externals) => ({
+  name: 'resolve-from-package',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes('node_modules')) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('require.resolve')) return undefined;
+      const fromFile = createRequire(args.path);
+      const contents = source.replace(CREATE_REQUIRE, (call, _q, pkg, _q2, dep) => {
+        if (isExternal(pkg, externals)) return call;
+        const path = createRequire(fromFile.resolve(pkg)).resolve(dep);
+        return `require(${JSON.stringify(path)})`;
+      });
+      const leftover = contents.replace(CREATE_REQUIRE, '').match(/require\.resolve\([^)]*\)/);
+      if (leftover && !isExternal(/['"]([^'"]+)['"]/.exec(leftover[0])?.[1] ?? '', externals)) {
+        return { errors: [{ text: `${leftover[0]} cannot be bundled: it would load from node_modules at run time` }] };
+      }
+      return { contents, loader: 'ts' };
+    });
+  },
+});
+
+// The entry: functions/index.ts (registers every function and parses the configuration), plus
+// whatever each function's module exports (its handler), for anyone who loads the bundle outside
+// the host: the local server, tests, the benchmark.
+function appEntry() {
+  const modules = readdirSync(join(root, 'functions'))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && file !== 'index.ts')
+    .sort()
+    .map((file) => `export * from './functions/${file.slice(0, -3)}';`);
+  return [`import './functions/index';`, ...modules, ''].join('\n');
+}
+
+/** Bundles `contents` (an entry module, resolved from the project root) to `outfile`. */
+export async function bundle({ contents, outfile, sourcefile = 'bundle-entry.ts', options = {} }) {
+  mkdirSync(dirname(outfile), { recursive: true });
+  const external = options.external ?? BUNDLE_OPTIONS.external;
+  const result = await build({
+    ...BUNDLE_OPTIONS,
+    ...options,
+    plugins: [resolveFromPackagePlugin(external), ...(options.plugins ?? [])],
+    stdin: { contents, resolveDir: root, sourcefile, loader: 'ts' },
+    outfile,
+    absWorkingDir: root,
+    metafile: true,
+  });
+  return result.metafile;
+}
+
+/** Builds dist/bundle/functions/index.js; returns its size and the size of each package in it. */
+export async function bundleApp({ outfile = BUNDLE_FILE, options = {} } = {}) {
+  const metafile = await bundle({ contents: appEntry(), outfile, sourcefile: 'functions/bundle-entry.ts', options });
+  const output = metafile.outputs[relative(root, outfile).split('\\').join('/')];
+  return { outfile, bytes: output?.bytes ?? 0, packages: packageSizes(output?.inputs ?? {}) };
+}
+
+function packageSizes(inputs) {
+  const sizes = {};
+  for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const name = match ? match[1] : '(this project)';
+    sizes[name] = (sizes[name] ?? 0) + bytesInOutput;
+  }
+  return Object.fromEntries(Object.entries(sizes).sort((a, b) => b[1] - a[1]));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { outfile, bytes, packages } = await bundleApp();
+  const top = Object.entries(packages)
+    .slice(0, 5)
+    .map(([name, size]) => `${name} ${Math.round(size / 1024)} KB`)
+    .join(', ');
+  console.log(`bundled ${relative(root, outfile)}: ${Math.round(bytes / 1024)} KB (largest: ${top})`);
+}
