@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { Template } from 'adaptivecards-templating';
+import type { Template } from 'adaptivecards-templating';
 import { z } from 'zod';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -19,14 +19,20 @@ export class CardRenderError extends Error {
 export const submitPayloadSchema = z.record(z.string(), z.unknown());
 export type SubmitPayload = z.infer<typeof submitPayloadSchema>;
 
+// The templating engine (and its expression parser) is a large share of a cold start; a serverless
+// instance loads it, and compiles each template, only when a turn first needs that card.
+let templating: typeof import('adaptivecards-templating') | undefined;
+const loadTemplating = () => (templating ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating'));
+
 /**
- * Compiles a template once (about 1 ms each) and returns its typed render function.
- * The data is validated before expansion because the templating engine silently leaves
+ * Returns a card's typed render function; the template is compiled once (about 1 ms each), on
+ * first use. The data is validated before expansion because the templating engine silently leaves
  * `${field}` in the card for anything missing; the leftover check catches what slips past.
  */
 export function defineCard<S extends z.ZodType>(name: string, json: object, schema: S): (data: z.input<S>) => Attachment {
-  const template = new Template(json);
+  let template: Template | undefined;
   return (data) => {
+    template ??= new (loadTemplating().Template)(json);
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw new CardRenderError(`${name} card: bad data: ${z.prettifyError(parsed.error)}`);
     const content = template.expand({ $root: defuse(parsed.data) }) as Record<string, unknown>;
@@ -42,7 +48,7 @@ export function defineCard<S extends z.ZodType>(name: string, json: object, sche
 // Text from the guide could contain "${" and trip the leftover check (or look like an
 // expression to a later templating pass); a zero-width space keeps it literal and readable.
 function defuse(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\$\{/g, '$\u200b{');
+  if (typeof value === 'string') return value.includes('${') ? value.replace(/\$\{/g, '$\u200b{') : value;
   if (Array.isArray(value)) return value.map(defuse);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, defuse(inner)]));

@@ -80,9 +80,12 @@ function index(): Indexed {
   return indexed;
 }
 
-const synonymTable = SYNONYMS.flatMap((s) =>
-  s.match.map((phrase) => ({ words: words(phrase).map((w) => w.word), add: analyze(s.add), weight: s.weight ?? EXPANSION_WEIGHT })),
-);
+// Built on the first search, like the index: a turn that never searches never pays for it.
+let synonymTable: { words: string[]; add: string[]; weight: number }[] | undefined;
+const synonyms = () =>
+  (synonymTable ??= SYNONYMS.flatMap((s) =>
+    s.match.map((phrase) => ({ words: words(phrase).map((w) => w.word), add: analyze(s.add), weight: s.weight ?? EXPANSION_WEIGHT })),
+  ));
 
 interface Expansion {
   /** The typed terms this guide word stands in for. */
@@ -94,7 +97,7 @@ interface Expansion {
 /** The guide's words for the user's phrases ("aws" -> "listed provider"). */
 function expansions(typed: string[]): Map<string, Expansion> {
   const out = new Map<string, Expansion>();
-  for (const { words: phrase, add, weight: total } of synonymTable) {
+  for (const { words: phrase, add, weight: total } of synonyms()) {
     for (let i = 0; i + phrase.length <= typed.length; i++) {
       if (!phrase.every((w, j) => typed[i + j] === w)) continue;
       const sources = analyze(phrase.join(' '));
