@@ -2,28 +2,14 @@ import { VERDICT_HEADLINES } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
-import { buttons, CardButton, cardProblems, cardText, choiceSets } from '../cards/card-checks';
+import { buttons, CardButton, cardProblems, cardText } from '../cards/card-checks';
+import { answerUntilVerdict, buttonTitled, Card as DriverCard } from '../support/interview-driver';
 import { kindOf, headline } from './card-kinds';
 import { Chat, onlyCard, USER } from './harness';
 
 type Card = Awaited<ReturnType<Chat['cardFor']>>;
-const button = (card: Card, title: string): CardButton => {
-  const found = buttons(card).find((b) => b.title === title);
-  if (!found) throw new Error(`no "${title}" button among ${buttons(card).map((b) => b.title).join(', ')}`);
-  return found;
-};
-
-/** Answers a question card the way a user would: a button, or a choice and Next. */
-async function answer(chat: Chat, card: Card, pick: (count: number) => number) {
-  const [list] = choiceSets(card);
-  if (list) {
-    const choice = list.choices[pick(list.choices.length)];
-    return { value: choice.value, label: choice.title, card: onlyCard(await chat.press(button(card, 'Next'), { value: choice.value })) };
-  }
-  const options = buttons(card).filter((b) => b.data?.action === 'answer');
-  const chosen = options[pick(options.length)];
-  return { value: String(chosen.data!.value), label: chosen.title, card: onlyCard(await chat.press(chosen)) };
-}
+const button = (card: Card, title: string) => buttonTitled(card as DriverCard, title);
+const pressIn = (chat: Chat) => async (b: CardButton, inputs?: Record<string, string>) => onlyCard(await chat.press(b, inputs)) as DriverCard;
 
 async function welcome(chat: Chat) {
   return chat.cardFor({ type: 'conversationUpdate', membersAdded: [USER] });
@@ -31,18 +17,12 @@ async function welcome(chat: Chat) {
 
 /** From the welcome card to the verdict, checking every card on the way. */
 async function interview(chat: Chat, topic: TopicId, pick: (count: number) => number) {
-  let card = onlyCard(await chat.press(button(await welcome(chat), TOPICS[topic].title)));
-  const facts: Record<string, string> = {};
-  for (let step = 1; kindOf(card) === 'question'; step++) {
+  const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS[topic].title))) as DriverCard;
+  return answerUntilVerdict(pressIn(chat), topic, first, pick, {}, (card, step, asked) => {
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain(`Question ${step} of at most`);
-    const asked = decide(topic, facts).next!;
     expect(cardText(card)).toContain(asked.prompt);
-    const answered = await answer(chat, card, pick);
-    facts[asked.fact] = answered.value;
-    card = answered.card;
-  }
-  return { card, facts };
+  });
 }
 
 describe('a full interview for every topic, by pressing the buttons the cards offer', () => {

@@ -4,45 +4,26 @@ import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { guideHandler } from '../../handlers/guide';
 import { headline, kindOf } from '../bot/card-kinds';
-import { buttons, CardButton, cardProblems, cardText, choiceSets } from '../cards/card-checks';
+import { buttons, CardButton, cardProblems, cardText } from '../cards/card-checks';
 import { httpRequest } from '../support/http';
 import { BASE_URL, Card, HttpChat, onlyCard, startFakeConnector, USER } from '../support/http-chat';
+import { answerUntilVerdict, buttonTitled, Pick } from '../support/interview-driver';
 
 // Whole conversations through POST /api/messages: the same path Teams, Web Chat and the Emulator use.
 
-const button = (card: Card, title: string | RegExp): CardButton => {
-  const found = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
-  if (!found) throw new Error(`no "${title}" button among ${buttons(card).map((b) => b.title).join(', ')}`);
-  return found;
-};
-
-async function answerQuestion(chat: HttpChat, card: Card, pick: (count: number) => number): Promise<{ value: string; card: Card }> {
-  const [list] = choiceSets(card);
-  if (list) {
-    const choice = list.choices[pick(list.choices.length)];
-    return { value: choice.value, card: onlyCard(await chat.press(button(card, 'Next'), { value: choice.value })) };
-  }
-  const options = buttons(card).filter((b) => b.data?.action === 'answer');
-  const chosen = options[pick(options.length)];
-  return { value: String(chosen.data!.value), card: onlyCard(await chat.press(chosen)) };
-}
+const button = (card: Card, title: string | RegExp): CardButton => buttonTitled(card, title);
+const pressIn = (chat: HttpChat) => async (b: CardButton, inputs?: Record<string, string>) => onlyCard(await chat.press(b, inputs));
 
 // Teams greets on install; the other channels when the user joins the conversation.
 const welcome = (chat: HttpChat) =>
   chat.cardFor(chat.channelId === 'msteams' ? { type: 'installationUpdate', action: 'add' } : { type: 'conversationUpdate', membersAdded: [USER] });
 
-async function interview(chat: HttpChat, topic: TopicId, pick: (count: number) => number) {
-  let card = onlyCard(await chat.press(button(await welcome(chat), TOPICS[topic].title)));
-  const facts: Record<string, string> = {};
-  while (kindOf(card) === 'question') {
+async function interview(chat: HttpChat, topic: TopicId, pick: Pick) {
+  const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS[topic].title)));
+  return answerUntilVerdict(pressIn(chat), topic, first, pick, {}, (card, _step, asked) => {
     expect(cardProblems(card)).toEqual([]);
-    const asked = decide(topic, facts).next!;
     expect(cardText(card)).toContain(asked.prompt);
-    const answered = await answerQuestion(chat, card, pick);
-    facts[asked.fact] = answered.value;
-    card = answered.card;
-  }
-  return { card, facts };
+  });
 }
 
 const citationUrls = (card: Card) => buttons(card).filter((b) => b.type === 'Action.OpenUrl').map((b) => b.url!);
@@ -102,13 +83,8 @@ describe('through the HTTP handler: free questions', () => {
     const results = await chat.cardFor({ text: 'Can we run Windows VMs on AWS for our VDA per user licensed staff?' });
     expect(kindOf(results)).toBe('search');
     expect(cardText(results)).toMatch(/Listed Provider/);
-    let card = onlyCard(await chat.press(button(results, /Check my case/)));
-    const facts: Record<string, string> = { where: 'listed-provider', license: 'vda-per-user' };
-    while (kindOf(card) === 'question') {
-      const answered = await answerQuestion(chat, card, () => 0);
-      facts[decide('virtual-machines', facts).next!.fact] = answered.value;
-      card = answered.card;
-    }
+    const first = onlyCard(await chat.press(button(results, /Check my case/)));
+    const { card, facts } = await answerUntilVerdict(pressIn(chat), 'virtual-machines', first, () => 0, { where: 'listed-provider', license: 'vda-per-user' });
     expect(headline(card)).toBe(VERDICT_HEADLINES[decide('virtual-machines', facts).verdict!].text);
   });
 

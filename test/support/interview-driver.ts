@@ -1,0 +1,55 @@
+import { decide } from '../../core/decide';
+import type { TopicId } from '../../core/types';
+import { kindOf } from '../bot/card-kinds';
+import { buttons, CardButton, choiceSets } from '../cards/card-checks';
+
+// Clicks through an interview the way a user does, whatever carries the turns: botbuilder's
+// TestAdapter in the bot tests, the real HTTP handler in the integration tests.
+
+export type Card = { contentType: string; content: Record<string, unknown> };
+/** Presses a card button (with any card inputs) and gives the one card the bot answers with. */
+export type Press = (button: CardButton, inputs?: Record<string, string>) => Promise<Card>;
+/** Which of `count` offered answers to choose. */
+export type Pick = (count: number) => number;
+
+export function buttonTitled(card: Card, title: string | RegExp): CardButton {
+  const found = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
+  if (!found) throw new Error(`no "${title}" button among ${buttons(card).map((b) => b.title).join(', ')}`);
+  return found;
+}
+
+/** Answers a question card: a button, or a choice and Next where the options are many. */
+export async function answerQuestion(press: Press, card: Card, pick: Pick): Promise<{ value: string; label: string; card: Card }> {
+  const [list] = choiceSets(card);
+  if (list) {
+    const choice = list.choices[pick(list.choices.length)];
+    return { value: choice.value, label: choice.title, card: await press(buttonTitled(card, 'Next'), { value: choice.value }) };
+  }
+  const options = buttons(card).filter((b) => b.data?.action === 'answer');
+  const chosen = options[pick(options.length)];
+  return { value: String(chosen.data!.value), label: chosen.title, card: await press(chosen) };
+}
+
+/**
+ * Answers question cards from `card` on until something else arrives (normally the answer card),
+ * recording each answer under the fact the decision core asked for; `facts` may hold answers a
+ * free question filled in. `onQuestion` sees every question card with its step and the question.
+ */
+export async function answerUntilVerdict(
+  press: Press,
+  topic: TopicId,
+  card: Card,
+  pick: Pick,
+  facts: Record<string, string> = {},
+  onQuestion: (card: Card, step: number, asked: { fact: string; prompt: string }) => void = () => undefined,
+): Promise<{ card: Card; facts: Record<string, string> }> {
+  const answers = { ...facts };
+  for (let step = Object.keys(answers).length + 1; kindOf(card) === 'question'; step++) {
+    const asked = decide(topic, answers).next!;
+    onQuestion(card, step, asked);
+    const answered = await answerQuestion(press, card, pick);
+    answers[asked.fact] = answered.value;
+    card = answered.card;
+  }
+  return { card, facts: answers };
+}
