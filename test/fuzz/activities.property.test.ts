@@ -194,6 +194,7 @@ describe('fuzzing POST /api/messages (auth off, expectReplies)', () => {
 
   it('ran the Teams card edits through the local connector stub, never elsewhere', () => {
     expect(connectorCalls.length).toBeGreaterThan(0);
-    expect(connectorCalls.every((call) => /^PUT \/v3\/conversations\/.+\/activities\//.test(call))).toBe(true);
+    // Only card edits (a conversation id may be empty in a fuzzed activity); anything else is listed.
+    expect(connectorCalls.filter((call) => !/^PUT \/v3\/conversations\/[^/]*\/activities\/[^/]+$/.test(call))).toEqual([]);
   });
 });
