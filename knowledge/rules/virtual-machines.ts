@@ -188,7 +188,11 @@ export const virtualMachines: TopicDefinition = {
         cite('The brief separately lets per user licensees install Windows on Windows devices with integrated screens of 10.1 inches or less; it does not tie that install right to local VMs.', 'vm-rights-overview')]),
     permitted('vm.local-qualified-device', { license: ['vda-per-device', ...PER_USER], where: ['local'], device_os: ['pro-or-enterprise'], instances: ['1-4'] },
       'Yes: up to four Windows VMs may run locally on a device licensed for Windows Pro or Enterprise.',
-      [FOUR_INSTANCES, 'When all four VMs run, use the physical Windows install only to host and manage them.'],
+      [
+        FOUR_INSTANCES,
+        'When all four VMs run, use the physical Windows install only to host and manage them.',
+        'If the device’s license is for Windows 8 (not 8.1), confirm first: the detailed local right lists Windows 10, 8.1 and 7 only.',
+      ],
       [cite('Per user licenses, and VDA per device on a device also licensed for Pro or Enterprise, allow four virtual and one physical instance locally.', 'vm-rights-detail'),
         cite('Local use rights by license type are summarised in the first comparison table.', 'vm-rights-overview')]),
     {
