@@ -1,3 +1,4 @@
+import { cardText as visibleText } from '../cards/card-checks';
 import { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 
 // Drives the real Functions handlers the way the host does, without the host.
@@ -45,18 +46,5 @@ export function repliesOf(response: HttpResponseInit): Reply[] {
 export const cardsOf = (replies: Reply[]) =>
   replies.flatMap((reply) => reply.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
 
-/** All text a card shows, for assertions about what a user would read. */
-export function cardText(card: unknown): string {
-  const texts: string[] = [];
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'label') && typeof value === 'string') texts.push(value);
-        else if (key !== 'data') visit(value);
-      }
-    }
-  };
-  visit(card);
-  return texts.join('\n');
-}
+/** All text a card shows (given the card content itself), for assertions about what a user would read. */
+export const cardText = (content: unknown): string => visibleText({ content });
