@@ -5,7 +5,7 @@ import {
   ConfigurationBotFrameworkAuthenticationOptions,
   TurnContext,
 } from 'botbuilder';
-import { createRequire } from 'node:module';
+import { AuthenticationError } from 'botframework-connector';
 import type { Config } from '../config/config';
 
 /**
@@ -43,11 +43,8 @@ export const UNSUPPORTED_INVOKE_ANSWER = {
 };
 
 // CloudAdapter answers 401 only for botframework-connector's AuthenticationError, and 500 for
-// anything else. The class is taken from the very copy botbuilder loads so `instanceof` holds.
-const { AuthenticationError } = createRequire(require.resolve('botbuilder'))('botframework-connector') as {
-  AuthenticationError: new (message: string, statusCode: number) => Error;
-};
-
+// anything else. The package is a direct dependency pinned to botbuilder's own version, so this is
+// the very class botbuilder throws and `instanceof` holds, bundled or not.
 // jsonwebtoken's verdicts on a token botbuilder lets through as plain errors (a 500): a bad
 // signature, a disallowed algorithm, an unsigned token, a token not yet valid.
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);

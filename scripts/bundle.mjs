@@ -10,7 +10,6 @@
 // bench/ imports bundleApp() so that whatever it measures is built exactly like the deployment.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -43,43 +42,6 @@ export const BUNDLE_OPTIONS = Object.freeze({
   ],
 });
 
-/**
- * `createRequire(require.resolve('pkg'))('dep')` loads the copy of `dep` that `pkg` itself uses,
- * which a bundler cannot follow: left alone, the bundle would load `dep` from node_modules at run
- * time, a second copy beside the bundled one (so `instanceof` against the classes the bundled
- * `pkg` throws fails), and at start-up too. This resolves `dep` from `pkg` at build time and
- * bundles that very file, the one the bundled `pkg` uses. Where `pkg` is external the call stays
- * as written, and behaves exactly as it does unbundled. Any other require.resolve in our code
- * fails the build rather than produce a bundle that depends on node_modules by surprise.
- */
-const CREATE_REQUIRE = /createRequire\(\s*require\.resolve\(\s*(['"])([^'"]+)\1\s*\)\s*\)\(\s*(['"])([^'"]+)\3\s*\)/g;
-
-function isExternal(name, externals) {
-  return externals.some((pattern) => (pattern.endsWith('/*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
-}
-
-const resolveFromPackagePlugin = (externals) => ({
-  name: 'resolve-from-package',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (args.path.includes('node_modules')) return undefined;
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes('require.resolve')) return undefined;
-      const fromFile = createRequire(args.path);
-      const contents = source.replace(CREATE_REQUIRE, (call, _q, pkg, _q2, dep) => {
-        if (isExternal(pkg, externals)) return call;
-        const path = createRequire(fromFile.resolve(pkg)).resolve(dep);
-        return `require(${JSON.stringify(path)})`;
-      });
-      const leftover = contents.replace(CREATE_REQUIRE, '').match(/require\.resolve\([^)]*\)/);
-      if (leftover && !isExternal(/['"]([^'"]+)['"]/.exec(leftover[0])?.[1] ?? '', externals)) {
-        return { errors: [{ text: `${leftover[0]} cannot be bundled: it would load from node_modules at run time` }] };
-      }
-      return { contents, loader: 'ts' };
-    });
-  },
-});
-
 // The entry: functions/index.ts (registers every function and parses the configuration), plus
 // whatever each function's module exports (its handler), for anyone who loads the bundle outside
 // the host: the local server, tests, the benchmark.
@@ -94,11 +56,10 @@ function appEntry() {
 /** Bundles `contents` (an entry module, resolved from the project root) to `outfile`. */
 export async function bundle({ contents, outfile, sourcefile = 'bundle-entry.ts', options = {} }) {
   mkdirSync(dirname(outfile), { recursive: true });
-  const external = options.external ?? BUNDLE_OPTIONS.external;
   const result = await build({
     ...BUNDLE_OPTIONS,
     ...options,
-    plugins: [resolveFromPackagePlugin(external), ...(options.plugins ?? [])],
+    plugins: options.plugins ?? [],
     stdin: { contents, resolveDir: root, sourcefile, loader: 'ts' },
     outfile,
     absWorkingDir: root,
