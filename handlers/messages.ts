@@ -117,8 +117,8 @@ function plainHeaders(request: HttpRequest): Record<string, string> {
 
 function toHttpResponse(status: number, body: unknown): HttpResponseInit {
   if (status === 401) return jsonError(401, 'The request is not authorized for this bot.');
-  // botbuilder's answer to an invoke the bot does not implement (no messaging extension, no task
-  // modules): the protocol's own "not here", not a failure to reach the channel.
+  // The token could not be checked because Bot Framework's keys could not be fetched: our
+  // dependency failed, not the caller, so "try again" rather than a 5xx of our own making.
   if (body === AUTHENTICATION_UNAVAILABLE) {
     return jsonError(503, 'The request could not be authenticated right now. Try again later.', { 'Retry-After': '30' });
   }
