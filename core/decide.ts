@@ -81,7 +81,7 @@ export function firedRuleIds(topic: TopicId, facts: Facts): string[] {
   return TOPICS[topic].rules.filter((rule) => satisfies(rule, facts)).map((rule) => rule.id);
 }
 
-export function topicOrThrow(topic: string): TopicDefinition {
+function topicOrThrow(topic: string): TopicDefinition {
   if (!isTopicId(topic)) {
     throw new DecisionInputError(`Unknown topic "${topic}". Valid topics: ${TOPIC_IDS.join(', ')}.`, 'unknown-topic', TOPIC_IDS);
   }

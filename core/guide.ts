@@ -31,7 +31,7 @@ export interface Guide {
 const SECTION_HEADING = /^## (.+?) \{#([a-z0-9-]+)\}\s*$/;
 const SOURCE_LINE = /^Sources?: (.*)$/;
 
-export function parseGuideDocument(documentId: string, markdown: string): GuideDocument {
+function parseGuideDocument(documentId: string, markdown: string): GuideDocument {
   const lines = markdown.replace(/\r\n/g, '\n').split('\n');
   const titleLine = lines.findIndex((line) => line.startsWith('# '));
   if (titleLine < 0) throw new Error(`guide ${documentId}: no "# Title" line`);

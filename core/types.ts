@@ -17,17 +17,16 @@ export type Verdict = (typeof VERDICTS)[number];
 export type FactId = string;
 export type Facts = Readonly<Record<FactId, string>>;
 
-export const LICENSE_IDS = [
-  'enterprise-per-user',
-  'vda-per-user',
-  'enterprise-per-device',
-  'vda-per-device',
-  'm365',
-  'oem-or-retail',
-  'enterprise-per-user-addon',
-  'vda-per-user-addon',
-] as const;
-export type LicenseId = (typeof LICENSE_IDS)[number];
+/** The licenses a recommendation can name: virtual-machines' license values, and the per user add-ons. */
+export type LicenseId =
+  | 'enterprise-per-user'
+  | 'vda-per-user'
+  | 'enterprise-per-device'
+  | 'vda-per-device'
+  | 'm365'
+  | 'oem-or-retail'
+  | 'enterprise-per-user-addon'
+  | 'vda-per-user-addon';
 
 export interface Option {
   value: string;
