@@ -34,6 +34,7 @@ export function formatDecision(decision: Decision, topic: TopicDefinition, facts
   decision.citations.forEach((citation, index) => {
     lines.push(`  [${index + 1}] ${citation.title}`, `      ${citation.url}`, `      ${citation.source}`);
   });
+  lines.push('', `Decision record: ${decision.permalink}`);
   lines.push('', `Guide version ${decision.knowledge.version}. This restates the cited sources as of their dates; your own agreement and the current Product Terms govern.`);
   return lines.join('\n');
 }

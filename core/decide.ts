@@ -4,7 +4,7 @@ import type { Guide } from './guide';
 import { isTopicId, TOPICS } from './topics';
 import { TOPIC_IDS } from './types';
 import type { Citation, Decision, FactDefinition, Facts, Question, Rule, TopicDefinition, TopicId } from './types';
-import { DEFAULT_BASE_URL, guideUrl } from './urls';
+import { DEFAULT_BASE_URL, decisionUrl, guideUrl } from './urls';
 
 export interface DecideOptions {
   baseUrl?: string;
@@ -30,7 +30,8 @@ export function decide(topic: string, facts: Facts, options: DecideOptions = {})
     .map((fact) => fact.id)
     .filter((id) => facts[id] === undefined && candidates.some((rule) => id in rule.when));
 
-  const base = { topic: definition.id, knowledge: { version: guide.version } };
+  const permalink = decisionUrl(baseUrl, definition.id, facts, definition.facts.map((fact) => fact.id), guide.version);
+  const base = { topic: definition.id, permalink, knowledge: { version: guide.version } };
   if (!fired.length) {
     const next = missing.length ? toQuestion(definition.facts.find((fact) => fact.id === missing[0])!) : null;
     if (!next) throw new Error(`rules of ${definition.id} cover no case for ${JSON.stringify(facts)}`);

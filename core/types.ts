@@ -57,6 +57,8 @@ export interface Decision {
   reasons: string[];
   recommended?: LicenseId[];
   citations: Citation[];
+  /** The decision record page for exactly these facts: <base>/decision/<topic>?<fact>=<value>&...&v=<version>. */
+  permalink: string;
   knowledge: { version: string };
 }
 
