@@ -167,7 +167,7 @@ async function buildAll() {
       "export { TOPICS } from './core/topics';",
       "export { TOPIC_IDS } from './core/types';",
       "export { answerCard, questionCard } from './bot/replies';",
-      "export { guide } from './knowledge/guide-data';",
+      "export { guide } from './core/knowledge';",
     ].join('\n'),
     outfile: built.core,
     sourcefile: 'core-bench.ts',

@@ -1,5 +1,5 @@
 import type { TopicId } from '../core/types';
-import { guide } from '../knowledge/guide-data';
+import { guide } from '../core/knowledge';
 import type { SubmitData } from './submit-data';
 
 /** Where an interview stands: everything the next step needs, carried in the card. */

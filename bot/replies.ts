@@ -12,7 +12,7 @@ import {
 import { decide } from '../core/decide';
 import { TOPICS } from '../core/topics';
 import { Decision, TOPIC_IDS, TopicId } from '../core/types';
-import { guide } from '../knowledge/guide-data';
+import { guide } from '../core/knowledge';
 import {
   answerPayload,
   backPayload,

@@ -3,7 +3,7 @@ import { decide } from '../core/decide';
 import { DecisionInputError } from '../core/errors';
 import { isTopicId, TOPICS } from '../core/topics';
 import { TOPIC_IDS, TopicId } from '../core/types';
-import { guide } from '../knowledge/guide-data';
+import { guide } from '../core/knowledge';
 
 // Everything a card button sends back. The conversation's whole state travels in these
 // payloads (the service stores nothing), so each one is checked here before anything uses it.

@@ -1,3 +1,4 @@
+import { model } from '../core/knowledge';
 import { TOPICS } from '../core/topics';
 import type { FactDefinition, LicenseId, TopicId } from '../core/types';
 
@@ -17,12 +18,7 @@ export function orderedFacts(topic: TopicId, facts: Readonly<Record<string, stri
   return TOPICS[topic].facts.filter((fact) => Object.hasOwn(facts, fact.id));
 }
 
-const ADD_ON_NAMES: Readonly<Record<string, string>> = {
-  'enterprise-per-user-addon': 'Windows Enterprise E3/E5 per User Add-on',
-  'vda-per-user-addon': 'Windows VDA E3/E5 per User Add-on',
-};
-
-/** A recommended license by name: the license question's wording, or the Add-on's product name. */
+/** A recommended license by its name in the knowledge model (knowledge/model.yaml). */
 export function licenseName(license: LicenseId): string {
-  return ADD_ON_NAMES[license] ?? answerLabel('virtual-machines', 'license', license);
+  return model.licenses[license] ?? license;
 }

@@ -47,8 +47,10 @@ export function formatAsk(result: AskResult): string {
   result.results.forEach((hit, index) => {
     lines.push(`${index + 1}. ${hit.title}  (${hit.topic}, score ${hit.score.toFixed(2)})`, `   ${hit.snippet}`, `   ${hit.url}`);
   });
+  if (result.caveats.length) lines.push('', 'Not covered by the sources:', ...bullets(result.caveats));
   if (result.suggested) {
     const facts = Object.entries(result.suggested.facts).map(([fact, value]) => `${fact}=${value}`);
+    if (facts.length) lines.push('', `From your message: ${facts.join(', ')}`);
     lines.push('', `Check your case: licensing-bot decide ${[result.suggested.topic, ...facts].join(' ')}`);
   }
   return lines.join('\n');

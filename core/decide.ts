@@ -1,9 +1,10 @@
-import { guide as defaultGuide } from '../knowledge/guide-data';
+import { evaluate, nextFact, shownRequirements } from './engine';
 import { DecisionInputError } from './errors';
 import type { Guide } from './guide';
+import { guide as defaultGuide } from './knowledge';
 import { isTopicId, TOPICS } from './topics';
 import { TOPIC_IDS } from './types';
-import type { Citation, Decision, FactDefinition, Facts, Question, Rule, TopicDefinition, TopicId } from './types';
+import type { Citation, Decision, Facts, Question, TopicDefinition, TopicId } from './types';
 import { DEFAULT_BASE_URL, decisionUrl, guideUrl } from './urls';
 
 export interface DecideOptions {
@@ -13,33 +14,27 @@ export interface DecideOptions {
 
 /**
  * The decision core. Pure: the same topic and facts always give the same Decision, whatever
- * order the facts arrived in. A verdict is reached once some rule's facts are all known;
- * until then it asks for the first fact (in the topic's order) that a still-possible rule needs,
- * so nothing is asked whose answer can no longer matter.
+ * order the facts arrived in. The topic's rules decide (core/engine.ts): the summary and the
+ * recommendations come from the rule the model gives priority, never from array order.
  */
 export function decide(topic: string, facts: Facts, options: DecideOptions = {}): Decision {
   const definition = topicOrThrow(topic);
   validateFacts(definition, facts);
   const guide = options.guide ?? defaultGuide;
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
-  const verdictRules = definition.rules.filter((rule) => rule.kind !== 'note');
-
-  const fired = verdictRules.filter((rule) => satisfies(rule, facts));
-  const candidates = fired.length ? [] : verdictRules.filter((rule) => !contradicts(rule, facts));
-  const missing = definition.facts
-    .map((fact) => fact.id)
-    .filter((id) => facts[id] === undefined && candidates.some((rule) => id in rule.when));
-
+  const evaluation = evaluate(definition, facts);
   const permalink = decisionUrl(baseUrl, definition.id, facts, definition.facts.map((fact) => fact.id), guide.version);
   const base = { topic: definition.id, permalink, knowledge: { version: guide.version } };
-  if (!fired.length) {
-    const next = missing.length ? toQuestion(definition.facts.find((fact) => fact.id === missing[0])!) : null;
-    if (!next) throw new Error(`rules of ${definition.id} cover no case for ${JSON.stringify(facts)}`);
+
+  if (!evaluation.winners.length) {
+    const fact = nextFact(definition, evaluation);
+    if (!fact) throw new Error(`rules of ${definition.id} cover no case for ${JSON.stringify(facts)}`);
+    const next: Question = { fact: fact.id, prompt: fact.prompt, help: fact.help, options: fact.options.map((option) => ({ ...option })) };
     return {
       ...base,
       verdict: null,
       next,
-      missing,
+      missing: evaluation.missing,
       summary: `One more answer is needed: ${next.prompt}`,
       requirements: [],
       reasons: [],
@@ -47,12 +42,8 @@ export function decide(topic: string, facts: Facts, options: DecideOptions = {})
     };
   }
 
-  const verdict = fired[0].verdict!;
-  if (fired.some((rule) => rule.verdict !== verdict)) {
-    throw new Error(`rules of ${definition.id} disagree for ${JSON.stringify(facts)}: ${fired.map((r) => r.id).join(', ')}`);
-  }
-  const notes = definition.rules.filter((rule) => rule.kind === 'note' && satisfies(rule, facts));
-  const applied = [...fired, ...notes];
+  const [lead] = evaluation.winners;
+  const applied = [...evaluation.winners, ...evaluation.notes];
   const citations: Citation[] = [];
   const citationIndex = (sectionId: string): number => {
     const known = citations.findIndex((citation) => citation.section === sectionId);
@@ -62,24 +53,40 @@ export function decide(topic: string, facts: Facts, options: DecideOptions = {})
     citations.push({ section: section.id, title: section.title, url: guideUrl(baseUrl, section.document, section.id), source: section.source });
     return citations.length;
   };
-  const reasons = unique(applied.flatMap((rule) => rule.reasons.map((reason) => `${reason.text} [${citationIndex(reason.section)}]`)));
   const decision: Decision = {
     ...base,
-    verdict,
+    verdict: lead.verdict!,
     next: null,
     missing: [],
-    summary: fired[0].summary ?? '',
-    requirements: unique(applied.flatMap((rule) => rule.requirements ?? [])),
-    reasons,
+    summary: lead.summary ?? '',
+    requirements: unique(applied.flatMap((rule) => shownRequirements(rule, facts).map((requirement) => requirement.text))),
+    reasons: unique(applied.flatMap((rule) => rule.reasons.map((reason) => `${reason.text} [${citationIndex(reason.section)}]`))),
     citations,
   };
-  if (verdict === 'recommendation') decision.recommended = [...(fired[0].recommended ?? [])];
+  if (lead.verdict === 'recommendation') decision.recommended = [...(lead.recommended ?? [])];
   return decision;
 }
 
 /** The rule ids behind a decision, for logs and traceability (verdict -> rule -> section -> source). */
 export function firedRuleIds(topic: TopicId, facts: Facts): string[] {
-  return TOPICS[topic].rules.filter((rule) => satisfies(rule, facts)).map((rule) => rule.id);
+  const evaluation = evaluate(TOPICS[topic], facts);
+  return [...evaluation.winners, ...evaluation.notes].map((rule) => rule.id);
+}
+
+/** The first fact or value the topic does not have, as an input error naming the valid choices. */
+export function factsProblem(topic: TopicDefinition, facts: Facts): DecisionInputError | undefined {
+  for (const [id, value] of Object.entries(facts)) {
+    const fact = topic.facts.find((candidate) => candidate.id === id);
+    if (!fact) {
+      const valid = topic.facts.map((candidate) => candidate.id);
+      return new DecisionInputError(`Unknown fact "${id}" for topic ${topic.id}. Valid facts: ${valid.join(', ')}.`, 'unknown-fact', valid);
+    }
+    const values = fact.options.map((option) => option.value);
+    if (!values.includes(value)) {
+      return new DecisionInputError(`"${value}" is not a valid value for ${id}. Valid values: ${values.join(', ')}.`, 'bad-value', values);
+    }
+  }
+  return undefined;
 }
 
 function topicOrThrow(topic: string): TopicDefinition {
@@ -90,30 +97,8 @@ function topicOrThrow(topic: string): TopicDefinition {
 }
 
 function validateFacts(definition: TopicDefinition, facts: Facts): void {
-  for (const [id, value] of Object.entries(facts)) {
-    const fact = definition.facts.find((candidate) => candidate.id === id);
-    if (!fact) {
-      const valid = definition.facts.map((candidate) => candidate.id);
-      throw new DecisionInputError(`Unknown fact "${id}" for topic ${definition.id}. Valid facts: ${valid.join(', ')}.`, 'unknown-fact', valid);
-    }
-    const values = fact.options.map((option) => option.value);
-    if (!values.includes(value)) {
-      throw new DecisionInputError(`"${value}" is not a valid value for ${id}. Valid values: ${values.join(', ')}.`, 'bad-value', values);
-    }
-  }
+  const problem = factsProblem(definition, facts);
+  if (problem) throw problem;
 }
-
-const satisfies = (rule: Rule, facts: Facts): boolean =>
-  Object.entries(rule.when).every(([fact, values]) => facts[fact] !== undefined && values.includes(facts[fact]));
-
-const contradicts = (rule: Rule, facts: Facts): boolean =>
-  Object.entries(rule.when).some(([fact, values]) => facts[fact] !== undefined && !values.includes(facts[fact]));
-
-const toQuestion = (fact: FactDefinition): Question => ({
-  fact: fact.id,
-  prompt: fact.prompt,
-  help: fact.help,
-  options: fact.options.map((option) => ({ ...option })),
-});
 
 const unique = (items: string[]): string[] => [...new Set(items)];

@@ -1,4 +1,5 @@
-import { FACT_PHRASES, FactPhrase } from '../knowledge/phrases';
+import { model } from './knowledge';
+import type { FactPhrase } from './model';
 import { normalizeText } from './text';
 import { TopicId } from './types';
 
@@ -26,7 +27,7 @@ interface Match {
 let compiled: Compiled[] | null = null;
 
 function phrases(): Compiled[] {
-  compiled ??= FACT_PHRASES.map((phrase) => ({
+  compiled ??= model.vocabulary.phrases.map((phrase) => ({
     phrase,
     regexes: phrase.patterns.map((p) => new RegExp(`(?<![a-z0-9])(?:${p})(?![a-z0-9])`, 'g')),
   }));

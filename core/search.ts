@@ -1,10 +1,10 @@
 import MiniSearch from 'minisearch';
-import { guide } from '../knowledge/guide-data';
-import { FACT_SECTIONS, SECTION_WEIGHTS, sectionTopic, SectionTopic } from '../knowledge/section-topics';
-import { SYNONYMS, WEAK_WORDS } from '../knowledge/vocabulary';
 import { StatedFacts, statedFacts } from './fact-phrases';
+import { guide, model, sectionMeta, sectionTopic } from './knowledge';
+import type { SectionTopic } from './model';
 import { snippet } from './snippet';
-import { plainText, term, words } from './text';
+import { term } from './terms';
+import { normalizeText, plainText, words } from './text';
 import { TOPIC_IDS, TopicId } from './types';
 import { DEFAULT_BASE_URL, guideUrl } from './urls';
 
@@ -24,6 +24,8 @@ export interface AskResult {
   query: string;
   results: SearchHit[];
   suggested: { topic: TopicId; facts: Record<string, string> } | null;
+  /** Plain sentences about what the question names that the four sources do not cover. */
+  caveats: string[];
 }
 
 export interface SearchOptions {
@@ -45,7 +47,7 @@ export const TOPIC_FLOOR = 9;
 const EXPANSION_WEIGHT = 0.5;
 const FACT_SECTION_BOOST = 1.5;
 const WEAK_WEIGHT = 1 / 3;
-const weakTerms = new Set([...WEAK_WORDS].map((w) => term(w)).filter((t): t is string => t !== null));
+const weakTerms = new Set(model.vocabulary.weakWords.map((w) => term(w)).filter((t): t is string => t !== null));
 
 interface Indexed {
   engine: MiniSearch;
@@ -83,7 +85,7 @@ function index(): Indexed {
 // Built on the first search, like the index: a turn that never searches never pays for it.
 let synonymTable: { words: string[]; add: string[]; weight: number }[] | undefined;
 const synonyms = () =>
-  (synonymTable ??= SYNONYMS.flatMap((s) =>
+  (synonymTable ??= model.vocabulary.synonyms.flatMap((s) =>
     s.match.map((phrase) => ({ words: words(phrase).map((w) => w.word), add: analyze(s.add), weight: s.weight ?? EXPANSION_WEIGHT })),
   ));
 
@@ -145,9 +147,11 @@ function rank(text: string, stated: StatedFacts[]): Ranked[] {
   const expanded = expansions(words(text).map((w) => w.word));
   const added = [...expanded.keys()].filter((t) => !isTyped.has(t)).slice(0, MAX_TERMS);
   const explaining = new Set(
-    FACT_SECTIONS.filter((f) =>
-      stated.some((s) => s.topic === f.topic && f.values.includes(s.facts[f.fact] ?? '')),
-    ).map((f) => f.section),
+    Object.entries(model.sections)
+      .filter(([, meta]) =>
+        stated.some((s) => s.topic === meta.topic && Object.entries(meta.explains).some(([fact, values]) => values.includes(s.facts[fact] ?? ''))),
+      )
+      .map(([id]) => id),
   );
   const results = engine.search([...typed, ...added].join(' '), {
     tokenize: (q) => q.split(' '),
@@ -157,7 +161,7 @@ function rank(text: string, stated: StatedFacts[]): Ranked[] {
     fuzzy: (t) => (!isTyped.has(t) ? false : t.length >= 9 ? 2 : t.length >= 5 ? 1 : false),
     boostTerm: (t) => (!isTyped.has(t) ? expanded.get(t)?.weight ?? 0 : weakTerms.has(t) ? WEAK_WEIGHT : 1),
     boostDocument: (id) =>
-      (SECTION_WEIGHTS[String(id)] ?? 1) * (explaining.has(String(id)) ? FACT_SECTION_BOOST : 1),
+      sectionMeta(String(id)).weight * (explaining.has(String(id)) ? FACT_SECTION_BOOST : 1),
   });
   return results
     .map((r) => {
@@ -217,8 +221,20 @@ export function search(text: string, options: SearchOptions = {}): AskResult {
         topic: sectionTopic(section.id),
         score: Math.round(r.score * 100) / 100,
         url: guideUrl(options.baseUrl ?? DEFAULT_BASE_URL, section.document, section.id),
-        snippet: snippet(plain.get(section.id) ?? '', new Set(r.terms)),
+        snippet: section.answer || snippet(plain.get(section.id) ?? '', new Set(r.terms)),
       };
     });
-  return { query: text, results, suggested: suggest(stated, ranked) };
+  return { query: text, results, suggested: suggest(stated, ranked), caveats: caveatsFor(input) };
+}
+
+let caveatTable: { text: string; regexes: RegExp[] }[] | undefined;
+
+/** The caveats whose patterns the question matches, in the model's order, each once. */
+export function caveatsFor(text: string): string[] {
+  caveatTable ??= model.vocabulary.caveats.map((caveat) => ({
+    text: caveat.text,
+    regexes: caveat.patterns.map((pattern) => new RegExp(`(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`)),
+  }));
+  const normalized = normalizeText(text);
+  return caveatTable.filter((caveat) => caveat.regexes.some((regex) => regex.test(normalized))).map((caveat) => caveat.text);
 }

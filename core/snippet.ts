@@ -1,4 +1,5 @@
-import { term, words } from './text';
+import { term } from './terms';
+import { words } from './text';
 
 // A short extract of a section around the words that matched, so the reply card shows why
 // the section was found. Pure function of its inputs.

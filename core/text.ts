@@ -1,5 +1,3 @@
-import { STOP_WORDS } from '../knowledge/vocabulary';
-
 // One way of turning text into search terms, shared by the index, the query and the snippet,
 // so that a word in the guide and the same word typed by a user always meet.
 
@@ -44,13 +42,6 @@ export function stem(word: string): string {
   else if (w.length >= 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.length >= 5 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
-}
-
-/** The search term for one word, or null for filler, single letters and lone digits. */
-export function term(word: string): string | null {
-  if (STOP_WORDS.has(word)) return null;
-  if (word.length < 2 && !/^\d$/.test(word)) return null;
-  return stem(word);
 }
 
 // "(see [Other section title](#other-section))": a pointer, not what this section says.

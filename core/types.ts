@@ -1,32 +1,17 @@
 // The public vocabulary of the decision core, fixed by ../shared/spec/decision-contract.md.
-// Every name here crosses the boundary to the bot, the CLI and outside checks: keep them exact.
+// Topic ids, fact names and license ids are compiled from the knowledge model
+// (knowledge/topics/*.yaml) into knowledge/generated/model.ts, so TypeScript catches misuse.
+import type { LicenseId, TopicId } from '../knowledge/generated/model';
 
-export const TOPIC_IDS = [
-  'refurbished-pc',
-  'used-pc',
-  'upgrade-imaging',
-  'prior-versions',
-  'virtual-machines',
-  'vdi-license-choice',
-] as const;
-export type TopicId = (typeof TOPIC_IDS)[number];
+export { TOPIC_IDS } from '../knowledge/generated/model';
+export type { LicenseId, TopicId } from '../knowledge/generated/model';
 
-export const VERDICTS = ['permitted', 'not-permitted', 'conditional', 'refer', 'recommendation'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export { VERDICTS } from './verdicts';
+export type { Verdict } from './verdicts';
+import type { Verdict } from './verdicts';
 
 export type FactId = string;
 export type Facts = Readonly<Record<FactId, string>>;
-
-/** The licenses a recommendation can name: virtual-machines' license values, and the per user add-ons. */
-export type LicenseId =
-  | 'enterprise-per-user'
-  | 'vda-per-user'
-  | 'enterprise-per-device'
-  | 'vda-per-device'
-  | 'm365'
-  | 'oem-or-retail'
-  | 'enterprise-per-user-addon'
-  | 'vda-per-user-addon';
 
 export interface Option {
   value: string;
@@ -76,19 +61,35 @@ export interface RuleReason {
   section: string;
 }
 
+/** Fact values, as a rule's `when` or a requirement's `needs` states them. */
+export type FactCondition = Readonly<Record<FactId, readonly string[]>>;
+
+/**
+ * What the user must have or do. `needs` names the fact values under which the requirement
+ * can hold (so a permitted answer never lists one the facts already break); `suggests` names
+ * the fact values an alternative or remedy proposes (so a remedy never proposes what the
+ * other facts rule out). Both are checked: the first by the compiler, both by the tests.
+ */
+export interface Requirement {
+  text: string;
+  needs?: FactCondition;
+  suggests?: FactCondition;
+}
+
 /**
  * A rule is a sound statement: whenever every fact in `when` has one of the listed values,
- * the verdict holds. Rules of one topic may overlap only where they agree on the verdict;
- * together they cover every combination of the topic's facts (both are checked in tests).
- * A `note` rule never decides or asks anything: it only adds advice when its facts are known.
+ * the verdict holds. Where rules with different outcomes can fire together, the higher
+ * `priority` decides (the compiler refuses an overlap without one). A `note` rule never
+ * decides or asks anything: it only adds advice when its facts are known.
  */
 export interface Rule {
   id: string;
-  kind?: 'verdict' | 'note';
-  when: Readonly<Record<FactId, readonly string[]>>;
+  kind: 'verdict' | 'note';
+  priority: number;
+  when: FactCondition;
   verdict?: Verdict;
   summary?: string;
-  requirements?: readonly string[];
+  requirements: readonly Requirement[];
   reasons: readonly RuleReason[];
   recommended?: readonly LicenseId[];
 }

@@ -1,6 +1,5 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import { guide } from '../knowledge/guide-data';
-import { describeSource } from '../knowledge/sources';
+import { describeSource, guide } from '../core/knowledge';
 import type { GuidePages } from '../web/guide-pages';
 import { PAGE_SECURITY_HEADERS } from '../web/html';
 

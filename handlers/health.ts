@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { TOPIC_IDS } from '../core/types';
-import { guide } from '../knowledge/guide-data';
+import { guide } from '../core/knowledge';
 
 /** GET /api/health: liveness plus the knowledge version the answers come from. */
 export async function healthHandler(): Promise<HttpResponseInit> {

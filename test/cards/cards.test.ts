@@ -13,7 +13,7 @@ import { renderSearchResults } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, VERDICTS } from '../../core/types';
-import { guide } from '../../knowledge/guide-data';
+import { guide } from '../../core/knowledge';
 import { buttons, cardProblems, cardText, choiceSets } from './card-checks';
 import { allInterviewNodes, BASE_URL, fullFactSamples } from './samples';
 

@@ -3,9 +3,7 @@ import { statedFacts } from '../../core/fact-phrases';
 import { MAX_QUERY_CHARS, RELEVANCE_FLOOR, search } from '../../core/search';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
-import { guide } from '../../knowledge/guide-data';
-import { FACT_SECTIONS, SECTION_TOPICS, SECTION_WEIGHTS } from '../../knowledge/section-topics';
-import { FACT_PHRASES, SYNONYMS } from '../../knowledge/vocabulary';
+import { guide, model } from '../../core/knowledge';
 
 interface Case {
   q: string;
@@ -322,27 +320,9 @@ describe('search: result shape', () => {
 });
 
 describe('fact phrases', () => {
-  it('state only facts and values the topic registry knows', () => {
-    for (const phrase of FACT_PHRASES) {
-      const topic = TOPICS[phrase.topic];
-      expect(topic).toBeDefined();
-      for (const [fact, value] of Object.entries(phrase.set)) {
-        const definition = topic.facts.find((f) => f.id === fact);
-        expect({ topic: phrase.topic, fact, known: Boolean(definition) }).toEqual({ topic: phrase.topic, fact, known: true });
-        expect(definition!.options.map((o) => o.value)).toContain(value);
-      }
-    }
-  });
-
-  it('compile as regular expressions', () => {
-    for (const phrase of FACT_PHRASES) {
-      for (const p of phrase.patterns) expect(() => new RegExp(p)).not.toThrow();
-    }
-  });
-
   // Texts stitched from the words of the phrase table, negations and noise: whatever the mix,
   // a suggestion names a real topic and only facts and values that topic has.
-  const tableWords = [...new Set(FACT_PHRASES.flatMap((p) => p.patterns.join(' ').match(/[a-z][a-z0-9'-]*/g) ?? []))];
+  const tableWords = [...new Set(model.vocabulary.phrases.flatMap((p) => p.patterns.join(' ').match(/[a-z][a-z0-9'-]*/g) ?? []))];
   const validFacts = (topic: TopicId, facts: Record<string, string>) =>
     Object.entries(facts).every(([fact, value]) =>
       TOPICS[topic].facts.some((f) => f.id === fact && f.options.some((o) => o.value === value)),
@@ -432,25 +412,8 @@ describe('the index', () => {
   });
 });
 
-describe('section topics', () => {
-  it('name a topic for every guide section and only for sections that exist', () => {
-    expect(Object.keys(SECTION_TOPICS).sort()).toEqual([...guide.sections.keys()].sort());
-    for (const id of Object.keys(SECTION_WEIGHTS)) expect(guide.sections.has(id)).toBe(true);
-  });
-
-  it('point stated facts at existing sections of their topic, with valid values', () => {
-    for (const f of FACT_SECTIONS) {
-      expect(SECTION_TOPICS[f.section]).toBe(f.topic);
-      const options = TOPICS[f.topic].facts.find((d) => d.id === f.fact)?.options.map((o) => o.value);
-      for (const value of f.values) expect(options).toContain(value);
-    }
-  });
-
-  it('use only known topics', () => {
-    for (const topic of Object.values(SECTION_TOPICS)) expect([...TOPIC_IDS, 'general']).toContain(topic);
-  });
-
+describe('the search vocabulary', () => {
   it('synonyms are lowercase', () => {
-    for (const s of SYNONYMS) for (const m of s.match) expect(m).toBe(m.toLowerCase());
+    for (const s of model.vocabulary.synonyms) for (const m of s.match) expect(m).toBe(m.toLowerCase());
   });
 });

@@ -4,7 +4,7 @@ import { request as httpRequestRaw, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { LONG_TEXT_NOTICE } from '../../bot/free-text';
 import { parseConfig } from '../../config/config';
-import { guide } from '../../knowledge/guide-data';
+import { guide } from '../../core/knowledge';
 import { MAX_ACTIVITY_BYTES } from '../../handlers/http-errors';
 import { createMessagesHandler } from '../../handlers/messages';
 import { createLocalServer, defaultRoutes } from '../../server/local-server';

@@ -1,6 +1,6 @@
 import { guideHandler } from '../../handlers/guide';
 import { healthHandler } from '../../handlers/health';
-import { guide } from '../../knowledge/guide-data';
+import { guide } from '../../core/knowledge';
 import { httpRequest } from '../support/http';
 
 const get = (document?: string, method = 'GET') =>
