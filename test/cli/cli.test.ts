@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../cli/run';
 import { decide } from '../../core/decide';
+import { TOPICS } from '../../core/topics';
 
 describe('licensing-bot decide', () => {
   it('prints the verdict, requirements, reasons and cited sections with their URLs', () => {
@@ -112,6 +113,31 @@ describe('the built licensing-bot binary', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/Valid values: whole-pc, license-only/);
+  });
+
+  // The contract's names are accepted as written (win10_cu included), each checked once on its own.
+  const pairs = Object.values(TOPICS).flatMap((topic) => topic.facts.flatMap((fact) => fact.options.map((option) => [topic.id, `${fact.id}=${option.value}`] as const)));
+  it.each(pairs)('accepts %s %s and answers with a Decision', (topic, pair) => {
+    const result = run(['decide', topic, pair, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const decision = JSON.parse(result.stdout);
+    expect(decision.topic).toBe(topic);
+    expect(decision.permalink).toContain(`/decision/${topic}?${pair}&v=`);
+    expect(decision.verdict !== null || decision.next !== null).toBe(true);
+  });
+
+  it('answers a complete Azure case given on the command line', () => {
+    const result = run(['decide', 'virtual-machines', 'where=azure', 'license=vda-per-user', 'instances=1-4', 'win10_cu=yes', 'aad_activation=yes']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Verdict: PERMITTED$/m);
+    expect(result.stdout).toMatch(/^Decision record: http:\/\/localhost:3978\/decision\/virtual-machines\?where=azure&license=vda-per-user&instances=1-4&win10_cu=yes&aad_activation=yes&v=/m);
+  });
+
+  it('exits 2 naming the valid facts for a fact the topic does not have', () => {
+    const result = run(['decide', 'virtual-machines', 'win11=yes']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Unknown fact "win11" for topic virtual-machines\. Valid facts: where, license, program, access_from/);
   });
 
   it('exits 2 naming the setting when the environment is invalid', () => {
