@@ -25,7 +25,13 @@ beforeAll(async () => {
   Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
     const first = Array.isArray(args[0]) ? args[0][0] : args[0];
     const options = typeof first === 'object' && first !== null ? (first as { host?: string; path?: string }) : { host: String(args[1] ?? 'localhost') };
-    connections.push(options.path ?? options.host ?? 'localhost');
+    const host = options.path ?? options.host ?? 'localhost';
+    connections.push(host);
+    // Recorded, and never dialled: a regression here fails the test without leaving the machine.
+    if (host !== '127.0.0.1') {
+      process.nextTick(() => this.destroy(Object.assign(new Error(`blocked by the test: connect to ${host}`), { code: 'ENETUNREACH' })));
+      return this;
+    }
     return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
   } as typeof Socket.prototype.connect;
   connector = createServer((req: IncomingMessage, res) => {
