@@ -180,10 +180,8 @@ export async function listenLocal(server: Server, port: number, host?: string): 
   return {
     port: bound,
     addresses,
-    close: async () => {
-      if (v6Listening) await new Promise<void>((resolve) => v6.close(() => resolve()));
-      await closeServer(server);
-    },
+    // Both at once: the IPv6 listener waits for its sockets, which only the HTTP server can end.
+    close: () => Promise.all([v6Listening ? new Promise<void>((resolve) => v6.close(() => resolve())) : undefined, closeServer(server)]).then(() => undefined),
   };
 }
 
