@@ -118,6 +118,15 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
           Object.assign(turnLog, { type: turn.activity.type, tenant: 'other', outcome: 'refused' });
           return;
         }
+        // An expectReplies turn with such a serviceUrl got this far, and its replies stay in the
+        // body; editing or deleting a sent card (Teams) would still be a request to that URL.
+        if (unauthenticated && !isLoopbackUrl(turn.activity.serviceUrl)) {
+          const refuse = async (): Promise<never> => {
+            throw Object.assign(new Error('no request to a serviceUrl that is not loopback without a MicrosoftAppId'), { name: 'NotLoopbackError' });
+          };
+          turn.onUpdateActivity(refuse);
+          turn.onDeleteActivity(refuse);
+        }
         turn.turnState.set(TURN_LOGGER, logger);
         await bot.run(turn);
       });

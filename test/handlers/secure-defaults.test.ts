@@ -7,6 +7,8 @@ import { AZURE_HOST_SIGNALS, ConfigError, parseConfig } from '../../config/confi
 import { isLoopbackUrl } from '../../handlers/loopback';
 import { createMessagesHandler, LOOPBACK_ONLY_MESSAGE, NOT_CONFIGURED_MESSAGE } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
+import { startPayload } from '../../bot/payloads';
+import { buttons } from '../cards/card-checks';
 import { activity, cardsOf, cardText, httpRequest, repliesOf } from '../support/http';
 
 // The defaults that keep an unconfigured bot from being useful to anyone but its developer.
@@ -127,12 +129,34 @@ describe('no MicrosoftAppId (local mode): replies go only to loopback', () => {
     expect(connections).toEqual([]);
   });
 
+  it('does not edit the answered Teams card at a serviceUrl that is not loopback, even with expectReplies', async () => {
+    const b = bot();
+    const evil = 'https://smba.trafficmanager.net/teams/';
+    const start = await b.post({ type: 'message', channelId: 'msteams', serviceUrl: evil, value: startPayload('refurbished-pc') });
+    const question = cardsOf(repliesOf(start))[0];
+    const answer = buttons({ content: question }).find((button) => button.data?.action === 'answer')!;
+    const response = await b.post({ type: 'message', channelId: 'msteams', serviceUrl: evil, replyToId: 'question-1', value: answer.data });
+    expect(response.status).toBe(200);
+    expect(cardsOf(repliesOf(response))).toHaveLength(1);
+    expect(connections).toEqual([]);
+    expect(b.turnLines().at(-1)).toMatchObject({ replaced: false, replaceError: 'NotLoopbackError' });
+  });
+
+  it('still edits the answered Teams card at a loopback serviceUrl (the Playground)', async () => {
+    const b = bot();
+    const start = await b.post({ type: 'message', channelId: 'msteams', serviceUrl: connectorUrl, value: startPayload('refurbished-pc') });
+    const answer = buttons({ content: cardsOf(repliesOf(start))[0] }).find((button) => button.data?.action === 'answer')!;
+    await b.post({ type: 'message', channelId: 'msteams', serviceUrl: connectorUrl, replyToId: 'question-1', value: answer.data });
+    expect(posted.map((call) => call.url)).toEqual(['/v3/conversations/conversation-1/activities/question-1']);
+    expect(b.turnLines().at(-1)).toMatchObject({ replaced: true });
+  });
+
   it('posts the replies to a loopback serviceUrl (the Emulator and the Playground): the control case', async () => {
     const response = await bot().post({ type: 'message', text: 'help', serviceUrl: connectorUrl, deliveryMode: undefined });
     expect(response.status).toBe(200);
     expect(posted).toHaveLength(1);
     expect(posted[0].url).toMatch(/^\/v3\/conversations\/conversation-1\/activities\//);
-    expect(connections.length).toBeGreaterThan(0);
+    // (The connection may be a kept-alive one from an earlier test: no new connect is needed.)
     expect(connections.filter((host) => host !== '127.0.0.1')).toEqual([]);
   });
 });
