@@ -116,7 +116,7 @@ function startServer(kind, modulePath) {
 // Builds
 
 /** The echo bot, compiled like ours but with every package left to load from node_modules. */
-const ECHO_BUILD = { bundle: true, packages: 'external', platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'external', logLevel: 'warning' };
+const ECHO_BUILD = { bundle: true, packages: 'external', platform: 'node', target: 'node24', format: 'cjs', sourcemap: 'external', logLevel: 'warning' };
 
 /**
  * server/local-server.ts imports our handlers; the echo bot's server must not load them. This

@@ -6,9 +6,32 @@ import { DEFAULT_BASE_URL } from '../core/urls';
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const flag = z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')).transform((value) => value === 'true');
+const tenantList = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean))
+    .refine((ids) => ids.every((id) => GUID.test(id)), 'must be a comma-separated list of tenant ids (GUIDs)'),
+);
 
-const schema = z
-  .object({
+/**
+ * What the Azure Functions host sets on Azure and Core Tools does not: WEBSITE_INSTANCE_ID on
+ * App Service plans (dedicated, Premium), WEBSITE_SKU on every plan (FlexConsumption, Dynamic,
+ * ...), and on Flex Consumption WEBSITE_POD_NAME and LEGION_SERVICE_HOST (the host's own checks
+ * in its EnvironmentExtensions). CONTAINER_NAME marks Linux Consumption, but container runtimes
+ * set it too, so it counts only inside a Functions host (FUNCTIONS_WORKER_RUNTIME set).
+ * FUNCTIONS_WORKER_RUNTIME alone is no sign: local runs set it too.
+ */
+export const AZURE_HOST_SIGNALS = ['WEBSITE_INSTANCE_ID', 'WEBSITE_SKU', 'WEBSITE_POD_NAME', 'LEGION_SERVICE_HOST', 'CONTAINER_NAME'] as const;
+const platformSignals = Object.fromEntries([...AZURE_HOST_SIGNALS, 'FUNCTIONS_WORKER_RUNTIME'].map((name) => [name, optionalText])) as Record<
+  (typeof AZURE_HOST_SIGNALS)[number] | 'FUNCTIONS_WORKER_RUNTIME',
+  typeof optionalText
+>;
+
+const fields = z.object({
     PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default(DEFAULT_BASE_URL)),
     PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
     MicrosoftAppId: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
@@ -19,15 +42,30 @@ const schema = z
     DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().default('https://directline.botframework.com')),
     WEBCHAT_ALLOWED_ORIGINS: z.preprocess(emptyAsUndefined, z.string().default('')),
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
-  })
-  .superRefine((env, ctx) => {
-    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
-    }
-    if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set (type ${env.MicrosoftAppType})` });
-    }
+    // The local server's listen address; unset means loopback only (server/local-server.ts).
+    HOST: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+    // A deployment in Azure with no MicrosoftAppId refuses to serve unless this says it is a throwaway test.
+    ALLOW_UNAUTHENTICATED: flag,
+    ALLOWED_TENANT_IDS: tenantList,
+    ...platformSignals,
   });
+
+const schema = fields.superRefine((env, ctx) => {
+  const needsTenant = env.MicrosoftAppType === 'SingleTenant' || env.MicrosoftAppType === 'UserAssignedMSI';
+  if (needsTenant && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+  }
+  if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set (type ${env.MicrosoftAppType})` });
+  }
+  // botbuilder refuses this combination too, but only on the first turn; say it at start.
+  if (env.MicrosoftAppType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'must not be set when MicrosoftAppType is UserAssignedMSI (the managed identity has no password)' });
+  }
+});
+
+/** Every environment variable the configuration reads (the infrastructure test checks each is provided or exempt). */
+export const SETTING_NAMES: readonly string[] = Object.keys(fields.shape);
 
 export type Config = Readonly<{
   publicBaseUrl: string;
@@ -36,6 +74,13 @@ export type Config = Readonly<{
   bot: { appId?: string; appPassword?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
   directLine: { secret?: string; endpoint: string; allowedOrigins: string[] };
   applicationInsightsConnectionString?: string;
+  /** Where `npm start` listens: HOST, or undefined for loopback only. */
+  listenHost?: string;
+  /** Running under the Functions host in Azure, and the variable that says so. */
+  azure: { detected: boolean; signal?: string };
+  allowUnauthenticated: boolean;
+  /** Teams tenants the bot serves; empty: every tenant. Lower case. */
+  allowedTenantIds: string[];
 }>;
 
 export class ConfigError extends Error {
@@ -62,7 +107,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       allowedOrigins: e.WEBCHAT_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     },
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    listenHost: e.HOST,
+    azure: azureHost(e),
+    allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
   };
+}
+
+function azureHost(env: Partial<Record<(typeof AZURE_HOST_SIGNALS)[number] | 'FUNCTIONS_WORKER_RUNTIME', string>>): Config['azure'] {
+  const signal = AZURE_HOST_SIGNALS.find((name) => env[name] !== undefined && (name !== 'CONTAINER_NAME' || env.FUNCTIONS_WORKER_RUNTIME !== undefined));
+  return signal ? { detected: true, signal } : { detected: false };
 }
 
 let loaded: Config | undefined;

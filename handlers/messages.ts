@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { AUTHENTICATION_UNAVAILABLE, AuthenticationOverrides, createAdapter } from '../bot/adapter';
 import { processActivity } from '../bot/http-shim';
 import { LicensingBot } from '../bot/licensing-bot';
+import { refuseOtherTenant } from '../bot/tenant-gate';
 import { LogValue, TURN_LOGGER, TurnLogger } from '../bot/turn-log';
 import { Config, config as loadConfig } from '../config/config';
 import { applicationInsights, Telemetry } from '../telemetry/app-insights';
 import { jsonError, MAX_ACTIVITY_BYTES } from './http-errors';
+import { isLoopbackUrl } from './loopback';
 
 // Just enough shape to hand the body to botbuilder, which throws instead of answering 400 when
 // an activity lacks a type; the rest of the activity is the bot's business.
@@ -16,6 +18,7 @@ const activitySchema = z.looseObject({
   type: z.string().min(1).max(64),
   channelId: z.string().max(64).optional(),
   serviceUrl: z.string().max(2048).optional(),
+  deliveryMode: z.unknown().optional(),
   // The Bot Framework schema requires a type on every entity, and an account on every mention;
   // botbuilder's mention handling reads both unguarded.
   entities: z
@@ -41,12 +44,17 @@ export interface MessagesHandlerOptions {
 
 export type HttpHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
+export const NOT_CONFIGURED_MESSAGE = 'This bot is not configured: it has no MicrosoftAppId.';
+export const LOOPBACK_ONLY_MESSAGE =
+  'Without a MicrosoftAppId this bot posts replies only to a loopback serviceUrl; use deliveryMode "expectReplies" to get them in the response.';
+
 export function createMessagesHandler(options: MessagesHandlerOptions = {}): HttpHandler {
-  let runtime: { adapter: ReturnType<typeof createAdapter>; bot: LicensingBot; telemetry: Telemetry } | undefined;
+  let runtime: { settings: Config; adapter: ReturnType<typeof createAdapter>; bot: LicensingBot; telemetry: Telemetry } | undefined;
   const getRuntime = () => {
     if (!runtime) {
       const settings = options.config ?? loadConfig();
       runtime = {
+        settings,
         adapter: createAdapter(settings.bot, options.authentication, { authenticationTimeoutMs: options.authenticationTimeoutMs }),
         bot: new LicensingBot({ baseUrl: settings.publicBaseUrl }),
         telemetry: options.telemetry ?? applicationInsights(settings.applicationInsightsConnectionString),
@@ -54,9 +62,23 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
     }
     return runtime;
   };
+  let saidNotConfigured = false;
 
   return async (request, context) => {
     if (request.method !== 'POST') return jsonError(405, 'Only POST is accepted here.', { Allow: 'POST' });
+    const { settings } = getRuntime();
+    const unauthenticated = !settings.bot.appId;
+    // With no app id botbuilder checks no token at all: right for the Emulator on a laptop, wrong
+    // on a public host name, so a deployment refuses until it is configured (or says it is a test).
+    if (unauthenticated && settings.azure.detected && !settings.allowUnauthenticated) {
+      if (!saidNotConfigured) {
+        saidNotConfigured = true;
+        context.error(
+          `messages: refusing every request: MicrosoftAppId is not set on this Azure deployment (${settings.azure.signal} is set). Set MicrosoftAppId (and MicrosoftAppType, MicrosoftAppTenantId), or ALLOW_UNAUTHENTICATED=true for a throwaway test.`,
+        );
+      }
+      return jsonError(503, NOT_CONFIGURED_MESSAGE);
+    }
     const declaredLength = Number(request.headers.get('content-length') ?? 0);
     if (declaredLength > MAX_ACTIVITY_BYTES) return jsonError(413, 'The activity is too large.');
 
@@ -76,6 +98,13 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
     }
     const activity = activitySchema.safeParse(parsed);
     if (!activity.success) return jsonError(400, 'The body is not a Bot Framework activity (an object with a "type").');
+    // Unauthenticated, whoever can reach this endpoint chooses where the replies are posted: keep
+    // that to this machine, so the bot cannot be made to send requests anywhere else. Replies in
+    // the response body (expectReplies) go nowhere. With an app id, the token binds the serviceUrl.
+    if (unauthenticated && activity.data.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.data.serviceUrl)) {
+      context.warn('activity refused: no MicrosoftAppId and a serviceUrl that is not loopback');
+      return jsonError(400, LOOPBACK_ONLY_MESSAGE);
+    }
 
     const started = performance.now();
     const { adapter, bot, telemetry } = getRuntime();
@@ -83,6 +112,21 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
     const logger: TurnLogger = { log: (entry) => Object.assign(turnLog, entry) };
     try {
       const result = await processActivity(adapter, plainHeaders(request), activity.data, async (turn) => {
+        // After authentication (the adapter calls this only then), before any bot code. Never
+        // log the tenant id itself: it identifies an organization that is not ours.
+        if (await refuseOtherTenant(turn, settings.allowedTenantIds)) {
+          Object.assign(turnLog, { type: turn.activity.type, tenant: 'other', outcome: 'refused' });
+          return;
+        }
+        // An expectReplies turn with such a serviceUrl got this far, and its replies stay in the
+        // body; editing or deleting a sent card (Teams) would still be a request to that URL.
+        if (unauthenticated && !isLoopbackUrl(turn.activity.serviceUrl)) {
+          const refuse = async (): Promise<never> => {
+            throw Object.assign(new Error('no request to a serviceUrl that is not loopback without a MicrosoftAppId'), { name: 'NotLoopbackError' });
+          };
+          turn.onUpdateActivity(refuse);
+          turn.onDeleteActivity(refuse);
+        }
         turn.turnState.set(TURN_LOGGER, logger);
         await bot.run(turn);
       });

@@ -32,7 +32,8 @@ export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): Ht
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const settings = options.config ?? loadConfig();
     const origin = request.headers.get('origin') ?? undefined;
-    const allowed = origin !== undefined && allowedOrigins(settings).has(origin);
+    const origins = allowedOrigins(settings);
+    const allowed = origin !== undefined && origins.has(origin);
     const cors: Record<string, string> = allowed ? { 'Access-Control-Allow-Origin': origin!, Vary: 'Origin' } : { Vary: 'Origin' };
 
     if (request.method === 'OPTIONS') {
@@ -60,7 +61,10 @@ export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): Ht
       response = await fetch(`${endpoint}/v3/directline/tokens/generate`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ user: { id: userId } }),
+        // Direct Line 3.0 token parameters: the user id is embedded in the token (with enhanced
+        // authentication on, Direct Line overwrites any other from.id with it), and the trusted
+        // origins are the pages that may host Web Chat with it, matching the channel's own list.
+        body: JSON.stringify({ user: { id: userId }, trustedOrigins: [...origins] }),
         signal: AbortSignal.timeout(options.timeoutMs ?? TOKEN_TIMEOUT_MS),
         redirect: 'error',
       });

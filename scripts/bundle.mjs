@@ -25,7 +25,7 @@ export const BUNDLE_FILE = join(root, 'dist', 'bundle', 'functions', 'index.js')
 export const BUNDLE_OPTIONS = Object.freeze({
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   format: 'cjs',
   minify: false,
   keepNames: true,

@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // npm run package:teams: builds dist/teams-app.zip (manifest.json, color.png, outline.png at the
-// zip root) from the template in appPackage/, filling in the bot's settings:
-//   MicrosoftAppId   -> id and bots[0].botId (must be a GUID)
+// zip root) from the template in appPackage/, filling in the settings. The template holds the
+// same ${{...}} placeholders the Agents Toolkit fills from env/.env.<environment>, so the toolkit
+// (teamsApp/zipAppPackage) and this script package the one template:
+//   TEAMS_APP_ID     -> ${{TEAMS_APP_ID}}: the manifest id, the Teams app's own GUID
+//   BOT_ID           -> ${{BOT_ID}}: bots[0].botId, the bot's Microsoft App ID (the managed
+//                       identity's client id); MicrosoftAppId is read when BOT_ID is unset
 //   PUBLIC_BASE_URL  -> validDomains (its host name) and the developer website/privacy/terms URLs
 //                       (must be https: Teams accepts nothing else)
-// Refuses (exit code 2) when a setting is missing or malformed. `--placeholder` is for local
-// checks only: it packages the all-zero GUID when MicrosoftAppId is unset, and the template's
-// example.com address when PUBLIC_BASE_URL is unset or not https; Teams cannot reach a bot
-// through such a package.
+// Refuses (exit code 2) when a setting is missing or malformed, or when the two ids are the same
+// GUID (they name different things: an app in the Teams catalogue, a bot registration).
+// `--placeholder` is for local checks only: it packages placeholder GUIDs for unset ids, and the
+// template's example.com address when PUBLIC_BASE_URL is unset or not https; Teams cannot reach
+// a bot through such a package.
 // Options: --out <file> (default dist/teams-app.zip), --placeholder.
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -20,7 +25,12 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const appPackage = join(root, 'appPackage');
-const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
+// Distinct, so that a placeholder package still has two ids, as a real one must.
+const PLACEHOLDERS = { TEAMS_APP_ID: '00000000-0000-0000-0000-000000000001', BOT_ID: '00000000-0000-0000-0000-000000000000' };
+const IDS = {
+  TEAMS_APP_ID: { names: ['TEAMS_APP_ID'], what: "the Teams app's id (a GUID of its own, from the Developer Portal or the toolkit's teamsApp/create)" },
+  BOT_ID: { names: ['BOT_ID', 'MicrosoftAppId'], what: "the bot's Microsoft App ID (the managed identity's client id)" },
+};
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A fixed timestamp keeps the zip byte-for-byte reproducible.
 const ZIP_DATE = new Date('2025-01-01T00:00:00Z');
@@ -45,18 +55,28 @@ const setting = (name) => {
   return value ? value : undefined;
 };
 
-function appIdFrom(placeholder) {
-  const appId = setting('MicrosoftAppId');
-  if (appId === undefined) {
+function idFrom(key, placeholder) {
+  const { names, what } = IDS[key];
+  const name = names.find((candidate) => setting(candidate) !== undefined);
+  const value = name === undefined ? undefined : setting(name);
+  if (value === undefined) {
     if (placeholder) {
-      console.warn(`package:teams: MicrosoftAppId is not set; using the placeholder ${PLACEHOLDER_ID} (local checks only).`);
-      return PLACEHOLDER_ID;
+      console.warn(`package:teams: ${names.join(' (or ') + (names.length > 1 ? ')' : '')} is not set; using the placeholder ${PLACEHOLDERS[key]} (local checks only).`);
+      return PLACEHOLDERS[key];
     }
-    refuse('MicrosoftAppId is not set. Set it to the Azure Bot registration\'s Microsoft App ID (a GUID), or pass --placeholder for a local check package.');
+    refuse(`${names[0]} is not set. Set it to ${what}, or pass --placeholder for a local check package.`);
   }
-  if (!GUID.test(appId)) refuse(`MicrosoftAppId "${appId}" is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`);
-  if (appId === PLACEHOLDER_ID && !placeholder) refuse('MicrosoftAppId is the all-zero placeholder GUID; set the real Microsoft App ID.');
-  return appId.toLowerCase();
+  if (!GUID.test(value)) refuse(`${name} "${value}" is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`);
+  if (Object.values(PLACEHOLDERS).includes(value.toLowerCase()) && !placeholder) refuse(`${name} is a placeholder GUID; set ${what}.`);
+  return value.toLowerCase();
+}
+
+/** Replaces each ${{NAME}} in the template text; a placeholder this script does not know is refused. */
+function fillPlaceholders(text, values) {
+  return text.replace(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_match, name) => {
+    if (!(name in values)) refuse(`appPackage/manifest.json uses \${{${name}}}, which this script cannot fill (it knows ${Object.keys(values).join(', ')}).`);
+    return values[name];
+  });
 }
 
 function baseUrlFrom(placeholder) {
@@ -90,12 +110,11 @@ function validate(manifest) {
 
 async function main(argv = process.argv.slice(2)) {
   const options = parseArgs(argv);
-  const manifest = JSON.parse(readFileSync(join(appPackage, 'manifest.json'), 'utf8'));
-  const appId = appIdFrom(options.placeholder);
+  const ids = { TEAMS_APP_ID: idFrom('TEAMS_APP_ID', options.placeholder), BOT_ID: idFrom('BOT_ID', options.placeholder) };
+  if (ids.TEAMS_APP_ID === ids.BOT_ID) refuse(`TEAMS_APP_ID and the bot id are the same GUID (${ids.BOT_ID}); the Teams app needs an id of its own.`);
   const base = baseUrlFrom(options.placeholder);
+  const manifest = JSON.parse(fillPlaceholders(readFileSync(join(appPackage, 'manifest.json'), 'utf8'), ids));
 
-  manifest.id = appId;
-  for (const bot of manifest.bots ?? []) bot.botId = appId;
   if (base) {
     const page = new URL(base.pathname.endsWith('/') ? base.href : `${base.href}/`);
     manifest.developer.websiteUrl = page.href;
@@ -115,7 +134,7 @@ async function main(argv = process.argv.slice(2)) {
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, bytes);
-  console.log(`wrote ${options.out}: manifest ${manifest.manifestVersion}, bot ${appId}, domain ${manifest.validDomains.join(', ')}`);
+  console.log(`wrote ${options.out}: manifest ${manifest.manifestVersion}, app ${ids.TEAMS_APP_ID}, bot ${ids.BOT_ID}, domain ${manifest.validDomains.join(', ')}`);
 }
 
 await main();

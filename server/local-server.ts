@@ -1,5 +1,6 @@
 import { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo, createServer as createNetServer, Server as NetServer } from 'node:net';
 import { guideHandler } from '../handlers/guide';
 import { healthHandler } from '../handlers/health';
 import { homeHandler } from '../handlers/home';
@@ -134,4 +135,59 @@ function send(res: ServerResponse, response: HttpResponseInit): void {
   }
   res.writeHead(response.status ?? 200, headers);
   res.end(payload);
+}
+
+export interface Listening {
+  port: number;
+  /** Every address:port accepting connections, e.g. ["127.0.0.1:3978", "[::1]:3978"]. */
+  addresses: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Listens on `host` when one is given (HOST), otherwise on loopback only: 127.0.0.1, and ::1 as
+ * well where the machine has it, because "localhost" resolves to either and the Emulator and the
+ * Playground dial "localhost". Without a MicrosoftAppId the bot checks no token, so nothing but
+ * this machine should reach it unless someone says otherwise.
+ */
+export async function listenLocal(server: Server, port: number, host?: string): Promise<Listening> {
+  const listenOn = (target: NetServer, address: string, wanted: number) =>
+    new Promise<number>((resolve, reject) => {
+      target.once('error', reject);
+      target.listen(wanted, address, () => {
+        target.off('error', reject);
+        resolve((target.address() as AddressInfo).port);
+      });
+    });
+  const describe = (address: AddressInfo) => `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+
+  if (host !== undefined) {
+    const bound = await listenOn(server, host, port);
+    return { port: bound, addresses: [describe(server.address() as AddressInfo)], close: () => closeServer(server) };
+  }
+  const bound = await listenOn(server, '127.0.0.1', port);
+  const addresses = [describe(server.address() as AddressInfo)];
+  // A second listener on the IPv6 loopback that hands its connections to the same HTTP server.
+  const v6 = createNetServer((socket) => server.emit('connection', socket));
+  let v6Listening = false;
+  try {
+    await listenOn(v6, '::1', bound);
+    v6Listening = true;
+    addresses.push(describe(v6.address() as AddressInfo));
+  } catch {
+    // No IPv6 loopback here (EADDRNOTAVAIL, EAFNOSUPPORT): 127.0.0.1 alone serves "localhost".
+  }
+  return {
+    port: bound,
+    addresses,
+    // Both at once: the IPv6 listener waits for its sockets, which only the HTTP server can end.
+    close: () => Promise.all([v6Listening ? new Promise<void>((resolve) => v6.close(() => resolve())) : undefined, closeServer(server)]).then(() => undefined),
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeIdleConnections();
+    server.close(() => resolve());
+  });
 }

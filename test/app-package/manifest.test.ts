@@ -1,18 +1,28 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appPackage, readManifest, REQUIRED_COMMANDS, schemaErrors, schemaPath, SCOPES } from './support';
+import { appPackage, filledManifest, placeholdersOf, readManifest, REQUIRED_COMMANDS, SAMPLE_IDS, schemaErrors, schemaPath, SCOPES, TEMPLATE_PLACEHOLDERS } from './support';
 
 describe('appPackage/manifest.json (the template)', () => {
-  const manifest = readManifest();
+  // What Teams and the schema see: the template once the toolkit or package:teams filled it in.
+  const manifest = filledManifest();
+  const template = readManifest();
 
-  it('is on manifest schema 1.22 and names that schema', () => {
-    expect(manifest.manifestVersion).toBe('1.22');
+  it('is on manifest schema 1.29, the newest the Agents Toolkit templates use, and names that schema', () => {
+    expect(template.manifestVersion).toBe('1.29');
     expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
     expect(existsSync(schemaPath(manifest.manifestVersion))).toBe(true);
   });
 
-  it('validates offline against the schema file @microsoft/app-manifest ships', () => {
+  it('validates offline against the schema file @microsoft/app-manifest ships, once its placeholders are filled', () => {
     expect(schemaErrors(manifest)).toEqual([]);
+  });
+
+  it('takes the Teams app id and the bot id from two placeholders, so the two stay distinct GUIDs', () => {
+    expect(placeholdersOf()).toEqual(TEMPLATE_PLACEHOLDERS);
+    expect(template.id).toBe('${{TEAMS_APP_ID}}');
+    expect(template.bots[0].botId).toBe('${{BOT_ID}}');
+    expect(manifest.id).toBe(SAMPLE_IDS.TEAMS_APP_ID);
+    expect(manifest.bots[0].botId).toBe(SAMPLE_IDS.BOT_ID);
   });
 
   it('uses no draft-04-only keyword forms, so reading the schema with Ajv 8 is exact', () => {
@@ -29,10 +39,9 @@ describe('appPackage/manifest.json (the template)', () => {
     expect(schemaErrors(withoutDeveloper).join('\n')).toMatch(/developer/);
   });
 
-  it('has one bot in the personal, team and group chat scopes, with the app id as its bot id', () => {
+  it('has one bot in the personal, team and group chat scopes', () => {
     expect(manifest.bots).toHaveLength(1);
     expect([...manifest.bots[0].scopes].sort()).toEqual([...SCOPES].sort());
-    expect(manifest.bots[0].botId).toBe(manifest.id);
   });
 
   it.each(SCOPES)('lists help, topics and start over, each described, in the %s command list', (scope) => {
@@ -54,7 +63,6 @@ describe('appPackage/manifest.json (the template)', () => {
   });
 
   it('holds only placeholders for the settings that packaging fills in', () => {
-    expect(manifest.id).toBe('00000000-0000-0000-0000-000000000000');
-    expect(manifest.validDomains).toEqual(['licensing-assistant.example.com']);
+    expect(template.validDomains).toEqual(['licensing-assistant.example.com']);
   });
 });

@@ -9,6 +9,8 @@ import { Manifest, readManifest, REQUIRED_COMMANDS, root, schemaErrors, SCOPES }
 // Runs `npm run package:teams` the way npm does (node scripts/package-teams.mjs) with chosen settings.
 const script = join(root, 'scripts', 'package-teams.mjs');
 const APP_ID = '6b0a6f43-2c0e-4d1a-9a3e-5f6f7a8b9c0d';
+const BOT = '7c1b7054-3d1f-4e2b-8b4f-607080901a1b';
+const ids = { TEAMS_APP_ID: APP_ID, BOT_ID: BOT };
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'teams-package-'));
@@ -17,7 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function pack(env: Record<string, string | undefined>, args: string[] = [], name = 'app.zip') {
   const out = join(dir, name);
-  const { MicrosoftAppId: _a, PUBLIC_BASE_URL: _b, ...rest } = process.env;
+  const { MicrosoftAppId: _a, PUBLIC_BASE_URL: _b, TEAMS_APP_ID: _c, BOT_ID: _d, ...rest } = process.env;
   const result = spawnSync(process.execPath, [script, '--out', out, ...args], { env: { ...rest, ...env }, encoding: 'utf8', timeout: 30000 });
   return { ...result, out };
 }
@@ -31,20 +33,20 @@ async function unzip(path: string) {
 
 describe('npm run package:teams', () => {
   it('writes a zip with exactly manifest.json, color.png and outline.png at its root, settings filled in', async () => {
-    const result = pack({ MicrosoftAppId: APP_ID.toUpperCase(), PUBLIC_BASE_URL: 'https://licensing.contoso.com' });
+    const result = pack({ TEAMS_APP_ID: APP_ID.toUpperCase(), BOT_ID: BOT.toUpperCase(), PUBLIC_BASE_URL: 'https://licensing.contoso.com' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const { zip, names, manifest } = await unzip(result.out);
     expect(names.sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     expect(manifest.id).toBe(APP_ID);
-    expect(manifest.bots[0].botId).toBe(APP_ID);
+    expect(manifest.bots[0].botId).toBe(BOT);
     expect(manifest.validDomains).toEqual(['licensing.contoso.com']);
     expect(manifest.developer).toMatchObject({
       websiteUrl: 'https://licensing.contoso.com/',
       privacyUrl: 'https://licensing.contoso.com/#privacy',
       termsOfUseUrl: 'https://licensing.contoso.com/#terms',
     });
-    expect(JSON.stringify(manifest)).not.toMatch(/example\.com|00000000-0000/);
+    expect(JSON.stringify(manifest)).not.toMatch(/example\.com|00000000-0000|\$\{\{/);
     expect(schemaErrors(manifest)).toEqual([]);
     for (const scope of SCOPES) {
       const list = manifest.bots[0].commandLists!.find((l) => l.scopes.includes(scope))!;
@@ -57,10 +59,11 @@ describe('npm run package:teams', () => {
     // Everything else in the template is kept as is.
     const template = readManifest();
     expect({ ...manifest, id: 0, bots: 0, validDomains: 0, developer: 0 }).toEqual({ ...template, id: 0, bots: 0, validDomains: 0, developer: 0 });
+    expect({ ...manifest.bots[0], botId: 0 }).toEqual({ ...template.bots[0], botId: 0 });
   });
 
   it('uses the host name of a base URL with a path or port for validDomains', async () => {
-    const result = pack({ MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'https://apps.contoso.com:8443/licensing' }, [], 'path.zip');
+    const result = pack({ ...ids, PUBLIC_BASE_URL: 'https://apps.contoso.com:8443/licensing' }, [], 'path.zip');
     expect(result.status).toBe(0);
     const { manifest } = await unzip(result.out);
     expect(manifest.validDomains).toEqual(['apps.contoso.com']);
@@ -69,18 +72,21 @@ describe('npm run package:teams', () => {
   });
 
   it('is reproducible: the same settings give the same bytes', () => {
-    const env = { MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'https://licensing.contoso.com' };
+    const env = { ...ids, PUBLIC_BASE_URL: 'https://licensing.contoso.com' };
     const a = pack(env, [], 'a.zip');
     const b = pack(env, [], 'b.zip');
     expect(readFileSync(a.out).equals(readFileSync(b.out))).toBe(true);
   });
 
   it.each([
-    ['MicrosoftAppId is missing', { PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /MicrosoftAppId is not set/],
-    ['MicrosoftAppId is not a GUID', { MicrosoftAppId: 'my-bot', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /"my-bot" is not a GUID/],
-    ['MicrosoftAppId is the placeholder', { MicrosoftAppId: '00000000-0000-0000-0000-000000000000', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /placeholder/],
-    ['PUBLIC_BASE_URL is missing', { MicrosoftAppId: APP_ID }, /PUBLIC_BASE_URL is not set/],
-    ['PUBLIC_BASE_URL is not https', { MicrosoftAppId: APP_ID, PUBLIC_BASE_URL: 'http://localhost:3978' }, /not https/],
+    ['the bot id is missing', { TEAMS_APP_ID: APP_ID, PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /BOT_ID is not set/],
+    ['TEAMS_APP_ID is missing', { BOT_ID: BOT, PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /TEAMS_APP_ID is not set/],
+    ['the bot id is not a GUID', { TEAMS_APP_ID: APP_ID, BOT_ID: 'my-bot', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /BOT_ID "my-bot" is not a GUID/],
+    ['MicrosoftAppId (read when BOT_ID is unset) is not a GUID', { TEAMS_APP_ID: APP_ID, MicrosoftAppId: 'my-bot', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /MicrosoftAppId "my-bot"/],
+    ['the bot id is a placeholder', { TEAMS_APP_ID: APP_ID, BOT_ID: '00000000-0000-0000-0000-000000000000', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /placeholder/],
+    ['both ids are the same GUID', { TEAMS_APP_ID: BOT, BOT_ID: BOT, PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /same GUID/],
+    ['PUBLIC_BASE_URL is missing', ids, /PUBLIC_BASE_URL is not set/],
+    ['PUBLIC_BASE_URL is not https', { ...ids, PUBLIC_BASE_URL: 'http://localhost:3978' }, /not https/],
   ])('refuses with a clear message when %s', (_case, env, message) => {
     const result = pack(env, [], 'refused.zip');
     expect(result.status).toBe(2);
@@ -88,18 +94,25 @@ describe('npm run package:teams', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('--placeholder packages the all-zero GUID and the example domain for local checks, and says so', async () => {
+  it('reads the bot id from MicrosoftAppId when BOT_ID is unset (the app setting of the same value)', async () => {
+    const result = pack({ TEAMS_APP_ID: APP_ID, MicrosoftAppId: BOT, PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, [], 'appid.zip');
+    expect(result.status).toBe(0);
+    expect((await unzip(result.out)).manifest.bots[0].botId).toBe(BOT);
+  });
+
+  it('--placeholder packages two distinct placeholder GUIDs and the example domain for local checks, and says so', async () => {
     const result = pack({}, ['--placeholder'], 'placeholder.zip');
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/placeholder.*local checks only/);
     const { manifest, names } = await unzip(result.out);
     expect(names).toHaveLength(3);
-    expect(manifest.id).toBe('00000000-0000-0000-0000-000000000000');
+    expect(manifest.id).toBe('00000000-0000-0000-0000-000000000001');
+    expect(manifest.bots[0].botId).toBe('00000000-0000-0000-0000-000000000000');
     expect(schemaErrors(manifest)).toEqual([]);
   });
 
-  it('--placeholder still refuses a malformed MicrosoftAppId', () => {
-    const result = pack({ MicrosoftAppId: 'not-a-guid' }, ['--placeholder'], 'bad.zip');
+  it('--placeholder still refuses a malformed id', () => {
+    const result = pack({ BOT_ID: 'not-a-guid' }, ['--placeholder'], 'bad.zip');
     expect(result.status).toBe(2);
   });
 });

@@ -19,7 +19,23 @@ export type Manifest = {
   validDomains: string[];
 };
 
+/** The template as committed: the ids are the toolkit's ${{TEAMS_APP_ID}} and ${{BOT_ID}} placeholders. */
 export const readManifest = (): Manifest => JSON.parse(readFileSync(join(appPackage, 'manifest.json'), 'utf8'));
+
+export const TEMPLATE_PLACEHOLDERS = ['BOT_ID', 'TEAMS_APP_ID'];
+export const SAMPLE_IDS = { TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-00000000000a', BOT_ID: 'b1b2c3d4-0000-4000-8000-00000000000b' };
+
+/** The template with its placeholders filled as the toolkit or package:teams fills them. */
+export function filledManifest(values: Record<string, string> = SAMPLE_IDS): Manifest {
+  const text = readFileSync(join(appPackage, 'manifest.json'), 'utf8').replace(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_m, name: string) => values[name] ?? `<unfilled ${name}>`);
+  return JSON.parse(text);
+}
+
+/** Every ${{NAME}} the template uses. */
+export function placeholdersOf(): string[] {
+  const text = readFileSync(join(appPackage, 'manifest.json'), 'utf8');
+  return [...new Set([...text.matchAll(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1]))].sort();
+}
 
 export function schemaPath(version: string): string {
   const pkg = dirname(require.resolve('@microsoft/app-manifest/package.json'));

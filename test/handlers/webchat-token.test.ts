@@ -73,6 +73,21 @@ describe('POST /api/webchat/token', () => {
     expect(ids[0]).not.toBe(ids[1]);
   });
 
+  it('asks for enhanced authentication: the dl_ user id and the allowed origins as trustedOrigins (Direct Line 3.0 token parameters)', async () => {
+    await call(handler());
+    expect(directLine.tokenRequests).toHaveLength(1);
+    const body = directLine.tokenRequests[0].body as { user: { id: string }; trustedOrigins: string[] };
+    expect(Object.keys(body).sort()).toEqual(['trustedOrigins', 'user']);
+    expect(body.user.id).toMatch(/^dl_/);
+    expect([...body.trustedOrigins].sort()).toEqual([PORTAL, 'https://other-portal.example', OWN_PAGE].sort());
+  });
+
+  it('sends origins, never paths or malformed entries, as trusted origins', async () => {
+    await call(handler({ WEBCHAT_ALLOWED_ORIGINS: `${PORTAL}/portal/chat, not a url` }));
+    const body = directLine.tokenRequests[0].body as { trustedOrigins: string[] };
+    expect([...body.trustedOrigins].sort()).toEqual([PORTAL, OWN_PAGE].sort());
+  });
+
   it('also serves the page of this service itself (the origin of PUBLIC_BASE_URL)', async () => {
     const { response, header } = await call(handler(), { origin: OWN_PAGE });
     expect(response.status).toBe(200);
