@@ -139,10 +139,12 @@ describe.each(TOPIC_IDS.map((id) => [id, TOPICS[id]] as const))('decide(%s, ever
   // A remedy answers its own refusal: where one refusal is the only one that applies, each
   // alternative it proposes must leave some way to a yes (not "use Azure" to a device license).
   it('never proposes a remedy or an alternative that the other facts rule out', () => {
+    space.reachable(0); // fills the outcome table, so the refusal mask below knows every outcome
     const refused = refusals();
     const refusalRules = topic.rules.filter((rule) => rule.kind === 'verdict' && rule.verdict === 'not-permitted');
     let checked = 0;
-    for (let state = 0; state < space.size; state++) {
+    const failures = new Map<string, string>();
+    for (let state = 0; state < space.size && failures.size < 40; state++) {
       const { facts, evaluation } = space.at(state);
       const { winners, notes } = evaluation;
       if (winners[0]?.verdict === 'not-permitted' && refusalRules.filter((rule) => satisfies(rule, facts)).length > 1) continue;
@@ -154,13 +156,15 @@ describe.each(TOPIC_IDS.map((id) => [id, TOPICS[id]] as const))('decide(%s, ever
           for (const change of combinations) {
             const target = space.state({ ...facts, ...change });
             if ((space.reachable(target) & ~refused) === 0) {
-              throw new Error(`${rule.id} suggests ${JSON.stringify(change)} for ${JSON.stringify(facts)}, but that can only be refused too`);
+              const key = `${rule.id} suggests ${JSON.stringify(change)}`;
+              if (!failures.has(key)) failures.set(key, `${key} for ${JSON.stringify(facts)} (and maybe more), but that can only be refused too`);
             }
             checked++;
           }
         }
       }
     }
+    expect([...failures.values()]).toEqual([]);
     if (topic.rules.some((rule) => rule.requirements.some((r) => r.suggests))) expect(checked).toBeGreaterThan(0);
   });
 
