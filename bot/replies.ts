@@ -102,6 +102,7 @@ export function answerCard(state: InterviewState, decision: Decision, notice = '
     helpfulYes: feedbackPayload(state, true),
     helpfulNo: feedbackPayload(state, false),
     version: decision.knowledge.version,
+    permalink: decision.permalink,
   });
 }
 
