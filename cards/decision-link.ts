@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VERDICTS } from '../core/types';
 import { VERDICT_HEADLINES } from './answer';
 import { defineCard } from './render';
-import { shortText, text, url } from './fields';
+import { notice, shortText, text, url } from './fields';
 import json from './templates/decision-link.json';
 
 // A pasted decision record link, unfurled: the verdict and its first reasons, for everyone in the
@@ -13,6 +13,8 @@ export const REASONS_SHOWN = 3;
 
 export const decisionLinkDataSchema = z.object({
   question: shortText,
+  /** Set when the link came from another guide version: the card shows today's answer. */
+  notice,
   verdict: z.enum(VERDICTS).nullable(),
   summary: text,
   reasons: z.array(text).max(20),
