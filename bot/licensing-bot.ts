@@ -1,5 +1,7 @@
-import { ActivityHandler, ActivityTypes, Attachment, TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import { commandOf, userText } from './commands';
+import { answerExtensionInvoke } from './extension-invokes';
+import { plainMessage } from './extension-response';
 import { answerFreeText, SearchFn } from './free-text';
 import { handleSubmit } from './interview';
 import { helpCard, restartCard, welcomeCard } from './replies';
@@ -15,6 +17,7 @@ export interface LicensingBotOptions {
 
 const FIELDS = Symbol('turn fields');
 const SORRY = 'Sorry, something went wrong on my side. Type "start over" to begin again.';
+const EXTENSION_SORRY = 'Sorry, the guide could not be searched just now. Try again.';
 
 /**
  * The conversation: welcome, commands, card submits (the interview) and free questions.
@@ -66,6 +69,23 @@ export class LicensingBot extends ActivityHandler {
       else await this.onText(context);
       await next();
     });
+  }
+
+  /**
+   * The message extension's search and link unfurling. Its answer goes back in the HTTP response,
+   * never into the chat, so even a bug answers with a message in the extension's own panel.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    try {
+      const answer = answerExtensionInvoke(name ?? '', value, this.options.baseUrl);
+      if (!answer) return super.onInvokeActivity(context);
+      Object.assign(fields(context), answer.log);
+      return { status: 200, body: answer.body };
+    } catch (error) {
+      Object.assign(fields(context), { outcome: 'error', error: error instanceof Error ? error.name : 'unknown' });
+      return { status: 200, body: plainMessage(EXTENSION_SORRY) };
+    }
   }
 
   private async onSubmit(context: TurnContext, value: unknown): Promise<void> {
