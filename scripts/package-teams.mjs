@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // npm run package:teams: builds dist/teams-app.zip (manifest.json, color.png, outline.png at the
 // zip root) from the template in appPackage/, filling in the bot's settings:
-//   MicrosoftAppId   -> id and bots[0].botId (must be a GUID)
+//   MicrosoftAppId   -> id and bots[0].botId (must be a GUID), and the message extension's botId
 //   PUBLIC_BASE_URL  -> validDomains (its host name) and the developer website/privacy/terms URLs
-//                       (must be https: Teams accepts nothing else)
+//                       (must be https: Teams accepts nothing else), and the link unfurling domains
 // Refuses (exit code 2) when a setting is missing or malformed. `--placeholder` is for local
 // checks only: it packages the all-zero GUID when MicrosoftAppId is unset, and the template's
 // example.com address when PUBLIC_BASE_URL is unset or not https; Teams cannot reach a bot
@@ -96,12 +96,17 @@ async function main(argv = process.argv.slice(2)) {
 
   manifest.id = appId;
   for (const bot of manifest.bots ?? []) bot.botId = appId;
+  for (const extension of manifest.composeExtensions ?? []) extension.botId = appId;
   if (base) {
     const page = new URL(base.pathname.endsWith('/') ? base.href : `${base.href}/`);
     manifest.developer.websiteUrl = page.href;
     manifest.developer.privacyUrl = new URL('#privacy', page).href;
     manifest.developer.termsOfUseUrl = new URL('#terms', page).href;
     manifest.validDomains = [base.hostname];
+    // Pasted guide and decision record links unfurl: they live on the bot's own host.
+    for (const extension of manifest.composeExtensions ?? []) {
+      for (const handler of extension.messageHandlers ?? []) if (handler.type === 'link') handler.value.domains = [base.hostname];
+    }
   }
   validate(manifest);
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../bot/guide-search-extension';
 import { appPackage, readManifest, REQUIRED_COMMANDS, schemaErrors, schemaPath, SCOPES } from './support';
 
 describe('appPackage/manifest.json (the template)', () => {
@@ -56,5 +57,31 @@ describe('appPackage/manifest.json (the template)', () => {
   it('holds only placeholders for the settings that packaging fills in', () => {
     expect(manifest.id).toBe('00000000-0000-0000-0000-000000000000');
     expect(manifest.validDomains).toEqual(['licensing-assistant.example.com']);
+    expect(manifest.composeExtensions![0].botId).toBe(manifest.id);
+  });
+
+  it('declares a bot-based search extension: the command and parameter the bot answers, in the compose box and command box, run on opening', () => {
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions!;
+    expect(extension.botId).toBe(manifest.bots[0].botId);
+    expect(extension.commands).toHaveLength(1);
+    const [command] = extension.commands;
+    expect(command).toMatchObject({ id: SEARCH_COMMAND_ID, type: 'query', initialRun: true });
+    expect([...command.context!].sort()).toEqual(['commandBox', 'compose']);
+    expect(command.title.length).toBeGreaterThan(5);
+    expect(command.description!.length).toBeGreaterThan(20);
+    expect(command.parameters).toEqual([expect.objectContaining({ name: SEARCH_PARAMETER, inputType: 'text' })]);
+  });
+
+  it('claims its own host for link unfurling, the host the guide and decision links live on', () => {
+    const handlers = manifest.composeExtensions![0].messageHandlers!;
+    expect(handlers).toEqual([{ type: 'link', value: { domains: manifest.validDomains } }]);
+  });
+
+  it.each(SCOPES)('offers real questions as prompt starters in the %s command list', (scope) => {
+    const list = manifest.bots[0].commandLists!.find((candidate) => candidate.scopes.includes(scope))!;
+    const questions = list.commands.filter((command) => command.title.endsWith('?'));
+    expect(questions.length).toBeGreaterThanOrEqual(3);
+    expect(list.commands.length).toBeLessThanOrEqual(10);
   });
 });
