@@ -5,6 +5,7 @@ import { plainMessage } from './extension-response';
 import { answerFreeText, SearchFn } from './free-text';
 import { handleSubmit } from './interview';
 import { helpCard, restartCard, welcomeCard } from './replies';
+import { isSharedCardOnly } from './shared-card';
 import { MAX_SUBMIT_BYTES, readSubmit } from './submit-data';
 import { NO_LOGGER, TURN_LOGGER, TurnFields, TurnLogger } from './turn-log';
 
@@ -100,6 +101,10 @@ export class LicensingBot extends ActivityHandler {
   }
 
   private async onText(context: TurnContext): Promise<void> {
+    if (isSharedCardOnly(context.activity)) {
+      Object.assign(fields(context), { action: 'shared-card' });
+      return;
+    }
     const text = userText(context.activity);
     if (!text) return this.reply(context, welcomeCard(), { action: 'welcome' });
     const command = commandOf(text);

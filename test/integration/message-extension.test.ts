@@ -12,6 +12,7 @@ import { guide } from '../../knowledge/guide-data';
 import { sectionTopic } from '../../knowledge/section-topics';
 import { SOURCES } from '../../knowledge/sources';
 import { buttons, cardProblems, cardText } from '../cards/card-checks';
+import { HttpChat, onlyCard } from '../support/http-chat';
 import { ExtensionAttachment, ExtensionBody, extensionClient, initialRunQuery, queryLink, rawInvoke, searchQuery } from '../support/teams-invoke';
 
 // The message extension through POST /api/messages, with the invokes Teams sends: search from the
@@ -233,5 +234,23 @@ describe('other invokes keep the plain "not implemented here" answer', () => {
     const { status, body } = await send(rawInvoke(name, { url: `${BASE}/guide/glossary` }));
     expect(status).toBe(200);
     expect(JSON.stringify(body)).toContain('type \\"help\\"');
+  });
+});
+
+describe('a card inserted from the extension and sent in the chat with the bot', () => {
+  // As the Playground (and Teams in a personal chat) delivers it: Teams' placeholder markup as text, the card attached.
+  const placeholder = '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n';
+
+  test('is the user sharing an answer: the bot stays quiet instead of searching the markup', async () => {
+    const [card] = attachmentsOf((await send(searchQuery('downgrade rights'))).body);
+    const chat = new HttpChat('msteams');
+    expect(await chat.send({ text: placeholder, attachments: [{ contentType: card.contentType, content: card.content }] })).toEqual([]);
+  });
+
+  test('with words typed beside it, the words are answered', async () => {
+    const [card] = attachmentsOf((await send(searchQuery('downgrade rights'))).body);
+    const chat = new HttpChat('msteams');
+    const reply = onlyCard(await chat.send({ text: 'What is a COA?', attachments: [{ contentType: card.contentType, content: card.content }] }));
+    expect(cardText(reply)).toContain('From the guide');
   });
 });
