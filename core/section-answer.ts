@@ -17,5 +17,6 @@ export function sectionAnswer(section: GuideSection): string {
  */
 export function oneSentenceAnswer(section: GuideSection): string | undefined {
   const answer = sectionAnswer(section);
-  return (answer.match(/[.!?](?=\s|$)/g) ?? []).length === 1 ? answer : undefined;
+  // A sentence ends where a capital follows, so "e.g. with" does not split one.
+  return (answer.match(/[.!?](?=\s+["\u201c(]?[A-Z]|\s*$)/g) ?? []).length === 1 ? answer : undefined;
 }
