@@ -11,7 +11,9 @@ const CARD_TYPES = new Set([
 ]);
 
 export function isSharedCardOnly(activity: Partial<Activity>): boolean {
-  const cards = (activity.attachments ?? []).filter((attachment) => CARD_TYPES.has(attachment?.contentType));
+  // Only the shape botbuilder let through: anything may arrive in these fields.
+  const attachments: unknown[] = Array.isArray(activity.attachments) ? activity.attachments : [];
+  const cards = attachments.filter((attachment) => CARD_TYPES.has((attachment as { contentType?: unknown } | null)?.contentType as string));
   if (!cards.length) return false;
   const text = typeof activity.text === 'string' ? activity.text : '';
   return text.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim() === '';
