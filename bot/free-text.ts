@@ -26,7 +26,7 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
   const notice = truncated ? LONG_TEXT_NOTICE : '';
   const results = found.results.slice(0, RESULTS_SHOWN);
   const log = { action: 'search', results: results.length, truncated: truncated || undefined };
-  if (!results.length) return { reply: noMatchCard(notice), log };
+  if (!results.length) return { reply: noMatchCard(notice, caveatsOf(found)), log };
 
   const check = checkMyCase(found.suggested);
   return {

@@ -26,6 +26,14 @@ test('caveats from search are shown above the sections', () => {
   expect(text.indexOf(WINDOWS_11)).toBeLessThan(text.indexOf('Open guide'));
 });
 
+test('with nothing found, the caveat says why', () => {
+  const nothing: typeof search = (text) => ({ query: text, results: [], suggested: null, caveats: [WINDOWS_11] }) as ReturnType<typeof search>;
+  const { reply } = answerFreeText('Windows 11 prices', { baseUrl: BASE, search: nothing });
+  expect(cardProblems(reply)).toEqual([]);
+  expect(cardText(reply)).toContain('I found nothing in the guide for that.');
+  expect(cardText(reply)).toContain(WINDOWS_11);
+});
+
 test('a search without caveats (or with an empty list) shows none', () => {
   const empty: typeof search = (text, options) => ({ ...search(text, options), caveats: [] }) as ReturnType<typeof search>;
   for (const fn of [search, empty]) {
