@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from '../config/config';
+import { EXTENSION_INVOKES } from './extension-invokes';
 
 /**
  * Authentication settings beyond the app registration, such as where to fetch the Bot Framework
@@ -111,12 +112,13 @@ export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverr
     options.authenticationTimeoutMs ?? DEFAULT_AUTHENTICATION_TIMEOUT_MS,
   );
   const adapter = new CloudAdapter(authentication);
-  // The bot implements no invoke (no Action.Execute, messaging extension, task module or sign-in):
-  // answer every invoke "not implemented" here, after authentication and before botbuilder's own
-  // invoke parsing, which throws a TypeError on a malformed adaptiveCard/action or search value
-  // and so posted "Sorry, something went wrong" into the chat for a request nobody typed.
+  // The bot implements no invoke but the message extension's search and link unfurling (no
+  // Action.Execute, task module or sign-in): answer every other invoke "not implemented" here,
+  // after authentication and before botbuilder's own invoke parsing, which throws a TypeError on
+  // a malformed adaptiveCard/action or search value and so posted "Sorry, something went wrong"
+  // into the chat for a request nobody typed.
   adapter.use(async (context, next) => {
-    if (context.activity.type !== ActivityTypes.Invoke) return next();
+    if (context.activity.type !== ActivityTypes.Invoke || EXTENSION_INVOKES.has(context.activity.name ?? '')) return next();
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: UNSUPPORTED_INVOKE_ANSWER } });
   });
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

@@ -17,7 +17,9 @@ const AT_TAG = /<at\b[^>]*>[\s\S]*?<\/at>/gi;
 export function userText(activity: Partial<Activity>): string {
   let text = typeof activity.text === 'string' ? activity.text : '';
   if (activity.recipient?.id && Array.isArray(activity.entities) && activity.entities.length) {
-    text = TurnContext.removeRecipientMention({ ...activity, text }) ?? text;
+    // botbuilder calls string methods on each mention's text: one that is not a string threw.
+    const entities = activity.entities.filter((entity) => typeof (entity as { text?: unknown }).text === 'string' || entity.type?.toLowerCase() !== 'mention');
+    text = TurnContext.removeRecipientMention({ ...activity, entities, text }) ?? text;
   }
   return text.replace(AT_TAG, ' ').replace(/[\s\u00a0]+/g, ' ').trim();
 }

@@ -1,8 +1,10 @@
 import { renderSearchResults } from '../cards';
 import { decide } from '../core/decide';
 import { DecisionInputError } from '../core/errors';
-import { MAX_QUERY_CHARS, search as guideSearch } from '../core/search';
+import { AskResult, MAX_QUERY_CHARS, search as guideSearch } from '../core/search';
+import { oneSentenceAnswer } from '../core/section-answer';
 import { isTopicId, TOPICS } from '../core/topics';
+import { guide } from '../core/knowledge';
 import type { Outcome } from './outcome';
 import { startPayload, topicsPayload } from './payloads';
 import { noMatchCard } from './replies';
@@ -11,7 +13,8 @@ import { answerLabel, orderedFacts } from './topic-text';
 export type SearchFn = typeof guideSearch;
 
 const RESULTS_SHOWN = 3;
-const SNIPPET_CHARS = 400;
+const ANSWER_CHARS = 400;
+const CAVEATS_SHOWN = 3;
 
 export const LONG_TEXT_NOTICE = `Your message was long, so I searched its first ${MAX_QUERY_CHARS} characters.`;
 
@@ -23,13 +26,14 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
   const notice = truncated ? LONG_TEXT_NOTICE : '';
   const results = found.results.slice(0, RESULTS_SHOWN);
   const log = { action: 'search', results: results.length, truncated: truncated || undefined };
-  if (!results.length) return { reply: noMatchCard(notice), log };
+  if (!results.length) return { reply: noMatchCard(notice, caveatsOf(found)), log };
 
   const check = checkMyCase(found.suggested);
   return {
     reply: renderSearchResults({
       notice,
-      results: results.map((hit) => ({ title: hit.title, snippet: clip(hit.snippet || hit.title, SNIPPET_CHARS), url: hit.url })),
+      results: results.map((hit) => ({ title: hit.title, answer: clip(answerOf(hit), ANSWER_CHARS), url: hit.url })),
+      caveats: caveatsOf(found),
       check,
       topics: topicsPayload(),
     }),
@@ -52,6 +56,19 @@ function checkMyCase(suggested: { topic: string; facts: Record<string, string> }
     known: orderedFacts(topic, facts).map((fact) => `${fact.prompt} **${answerLabel(topic, fact.id, facts[fact.id])}**`),
     submit: startPayload(topic, facts),
   };
+}
+
+function answerOf(hit: AskResult['results'][number]): string {
+  const section = guide.sections.get(hit.section);
+  return (section && oneSentenceAnswer(section)) || hit.snippet || hit.title;
+}
+
+// Search is gaining `caveats` (decision contract v2); until it lands an older result has none.
+function caveatsOf(found: AskResult): string[] | undefined {
+  const { caveats } = found as AskResult & { caveats?: unknown };
+  if (!Array.isArray(caveats)) return undefined;
+  const sentences = caveats.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
+  return sentences.length ? sentences.slice(0, CAVEATS_SHOWN).map((c) => clip(c.trim(), ANSWER_CHARS)) : undefined;
 }
 
 function clip(text: string, max: number): string {

@@ -1,8 +1,11 @@
-import { ActivityHandler, ActivityTypes, Attachment, TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import { commandOf, userText } from './commands';
+import { answerExtensionInvoke } from './extension-invokes';
+import { plainMessage } from './extension-response';
 import { answerFreeText, SearchFn } from './free-text';
 import { handleSubmit } from './interview';
 import { helpCard, restartCard, welcomeCard } from './replies';
+import { isSharedCardOnly } from './shared-card';
 import { MAX_SUBMIT_BYTES, readSubmit } from './submit-data';
 import { NO_LOGGER, TURN_LOGGER, TurnFields, TurnLogger } from './turn-log';
 
@@ -15,6 +18,7 @@ export interface LicensingBotOptions {
 
 const FIELDS = Symbol('turn fields');
 const SORRY = 'Sorry, something went wrong on my side. Type "start over" to begin again.';
+const EXTENSION_SORRY = 'Sorry, the guide could not be searched just now. Try again.';
 
 /**
  * The conversation: welcome, commands, card submits (the interview) and free questions.
@@ -68,6 +72,23 @@ export class LicensingBot extends ActivityHandler {
     });
   }
 
+  /**
+   * The message extension's search and link unfurling. Its answer goes back in the HTTP response,
+   * never into the chat, so even a bug answers with a message in the extension's own panel.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    try {
+      const answer = answerExtensionInvoke(name ?? '', value, this.options.baseUrl);
+      if (!answer) return super.onInvokeActivity(context);
+      Object.assign(fields(context), answer.log);
+      return { status: 200, body: answer.body };
+    } catch (error) {
+      Object.assign(fields(context), { outcome: 'error', error: error instanceof Error ? error.name : 'unknown' });
+      return { status: 200, body: plainMessage(EXTENSION_SORRY) };
+    }
+  }
+
   private async onSubmit(context: TurnContext, value: unknown): Promise<void> {
     const reading = readSubmit(typeof value === 'string' ? parseJson(value) : value);
     if (!reading.ok) {
@@ -80,6 +101,10 @@ export class LicensingBot extends ActivityHandler {
   }
 
   private async onText(context: TurnContext): Promise<void> {
+    if (isSharedCardOnly(context.activity)) {
+      Object.assign(fields(context), { action: 'shared-card' });
+      return;
+    }
     const text = userText(context.activity);
     if (!text) return this.reply(context, welcomeCard(), { action: 'welcome' });
     const command = commandOf(text);

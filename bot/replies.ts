@@ -38,7 +38,7 @@ export const welcomeCard = (): Attachment =>
 
 export const helpCard = (): Attachment => renderHelp({ version: guide.version, topics: topicsPayload() });
 
-export const noMatchCard = (notice = ''): Attachment => renderNoMatch({ notice, topics: topicButtons() });
+export const noMatchCard = (notice = '', caveats: string[] = []): Attachment => renderNoMatch({ notice, caveats, topics: topicButtons() });
 
 export const restartCard = (reason: 'invalid' | 'guide-changed', topic?: TopicId): Attachment =>
   renderRestart({
@@ -102,6 +102,7 @@ export function answerCard(state: InterviewState, decision: Decision, notice = '
     helpfulYes: feedbackPayload(state, true),
     helpfulNo: feedbackPayload(state, false),
     version: decision.knowledge.version,
+    permalink: decision.permalink,
   });
 }
 

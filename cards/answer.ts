@@ -28,6 +28,8 @@ export const answerDataSchema = z.object({
   helpfulYes: payload,
   helpfulNo: payload,
   version: shortText,
+  /** The decision record page of exactly these facts, to paste into a ticket or an e-mail. */
+  permalink: url,
 });
 export type AnswerData = z.input<typeof answerDataSchema>;
 

@@ -5,7 +5,10 @@ import json from './templates/search-results.json';
 
 export const searchResultsDataSchema = z.object({
   notice,
-  results: z.array(z.object({ title: shortText, snippet: text, url })).min(1).max(3),
+  /** Each hit with its section's one-sentence answer, which reads on its own where an extract may not. */
+  results: z.array(z.object({ title: shortText, answer: text, url })).min(1).max(3),
+  /** What the question names that the sources do not cover (from search); absent from older searches. */
+  caveats: z.array(text).max(5).optional(),
   /** Offered when the words named facts of a topic: starts that interview with them filled in. */
   check: z.object({ topicQuestion: shortText, known: z.array(shortText).max(16), submit: payload }).optional(),
   topics: payload,
@@ -17,6 +20,7 @@ const card = defineCard(
   json,
   searchResultsDataSchema.transform((data) => ({
     ...data,
+    caveats: data.caveats ?? [],
     hasCheck: data.check !== undefined,
     check: data.check ?? { topicQuestion: '-', known: [], submit: {} },
   })),

@@ -4,10 +4,10 @@
 // same ${{...}} placeholders the Agents Toolkit fills from env/.env.<environment>, so the toolkit
 // (teamsApp/zipAppPackage) and this script package the one template:
 //   TEAMS_APP_ID     -> ${{TEAMS_APP_ID}}: the manifest id, the Teams app's own GUID
-//   BOT_ID           -> ${{BOT_ID}}: bots[0].botId, the bot's Microsoft App ID (the managed
+//   BOT_ID           -> ${{BOT_ID}}: bots[0].botId and the message extension's botId, the bot's Microsoft App ID (the managed
 //                       identity's client id); MicrosoftAppId is read when BOT_ID is unset
-//   PUBLIC_BASE_URL  -> validDomains (its host name) and the developer website/privacy/terms URLs
-//                       (must be https: Teams accepts nothing else)
+//   PUBLIC_BASE_URL  -> validDomains (its host name), the developer website/privacy/terms URLs
+//                       (must be https: Teams accepts nothing else) and the link unfurling domains
 // Refuses (exit code 2) when a setting is missing or malformed, or when the two ids are the same
 // GUID (they name different things: an app in the Teams catalogue, a bot registration).
 // `--placeholder` is for local checks only: it packages placeholder GUIDs for unset ids, and the
@@ -121,6 +121,10 @@ async function main(argv = process.argv.slice(2)) {
     manifest.developer.privacyUrl = new URL('#privacy', page).href;
     manifest.developer.termsOfUseUrl = new URL('#terms', page).href;
     manifest.validDomains = [base.hostname];
+    // Pasted guide and decision record links unfurl: they live on the bot's own host.
+    for (const extension of manifest.composeExtensions ?? []) {
+      for (const handler of extension.messageHandlers ?? []) if (handler.type === 'link') handler.value.domains = [base.hostname];
+    }
   }
   validate(manifest);
 

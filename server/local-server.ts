@@ -1,6 +1,7 @@
 import { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo, createServer as createNetServer, Server as NetServer } from 'node:net';
+import { decisionHandler } from '../handlers/decision';
 import { guideHandler } from '../handlers/guide';
 import { healthHandler } from '../handlers/health';
 import { homeHandler } from '../handlers/home';
@@ -26,6 +27,7 @@ export function defaultRoutes(messages: HttpHandler = messagesHandler): Route[] 
     { pattern: /^\/api\/messages\/?$/, params: noParams, handler: messages, functionName: 'messages' },
     { pattern: /^\/api\/health\/?$/, params: noParams, handler: healthHandler, functionName: 'health' },
     { pattern: /^\/guide(?:\/([^/]*))?\/?$/, params: (m): Record<string, string> => (m[1] ? { document: decodeURIComponent(m[1]) } : {}), handler: guideHandler, functionName: 'guide' },
+    { pattern: /^\/decision\/([^/]+)\/?$/, params: (m): Record<string, string> => ({ topic: decodeURIComponent(m[1]) }), handler: decisionHandler, functionName: 'decision' },
     { pattern: /^\/api\/webchat\/token\/?$/, params: noParams, handler: webchatTokenHandler, functionName: 'webchatToken' },
     { pattern: /^\/webchat\/([^/]+)$/, params: (m): Record<string, string> => ({ file: decodeURIComponent(m[1]) }), handler: webchatAssetHandler, functionName: 'webchatAssets' },
     { pattern: /^\/$/, params: noParams, handler: homeHandler, functionName: 'webchat' },

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appPackage, filledManifest, placeholdersOf, readManifest, REQUIRED_COMMANDS, SAMPLE_IDS, schemaErrors, schemaPath, SCOPES, TEMPLATE_PLACEHOLDERS } from './support';
+import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../bot/guide-search-extension';
 
 describe('appPackage/manifest.json (the template)', () => {
   // What Teams and the schema see: the template once the toolkit or package:teams filled it in.
@@ -64,5 +65,31 @@ describe('appPackage/manifest.json (the template)', () => {
 
   it('holds only placeholders for the settings that packaging fills in', () => {
     expect(template.validDomains).toEqual(['licensing-assistant.example.com']);
+    expect(template.composeExtensions![0].botId).toBe('${{BOT_ID}}');
+  });
+
+  it('declares a bot-based search extension: the command and parameter the bot answers, in the compose box and command box, run on opening', () => {
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const [extension] = manifest.composeExtensions!;
+    expect(extension.botId).toBe(manifest.bots[0].botId);
+    expect(extension.commands).toHaveLength(1);
+    const [command] = extension.commands;
+    expect(command).toMatchObject({ id: SEARCH_COMMAND_ID, type: 'query', initialRun: true });
+    expect([...command.context!].sort()).toEqual(['commandBox', 'compose']);
+    expect(command.title.length).toBeGreaterThan(5);
+    expect(command.description!.length).toBeGreaterThan(20);
+    expect(command.parameters).toEqual([expect.objectContaining({ name: SEARCH_PARAMETER, inputType: 'text' })]);
+  });
+
+  it('claims its own host for link unfurling, the host the guide and decision links live on', () => {
+    const handlers = manifest.composeExtensions![0].messageHandlers!;
+    expect(handlers).toEqual([{ type: 'link', value: { domains: manifest.validDomains } }]);
+  });
+
+  it.each(SCOPES)('offers real questions as prompt starters in the %s command list', (scope) => {
+    const list = manifest.bots[0].commandLists!.find((candidate) => candidate.scopes.includes(scope))!;
+    const questions = list.commands.filter((command) => command.title.endsWith('?'));
+    expect(questions.length).toBeGreaterThanOrEqual(3);
+    expect(list.commands.length).toBeLessThanOrEqual(10);
   });
 });

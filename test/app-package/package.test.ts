@@ -41,6 +41,8 @@ describe('npm run package:teams', () => {
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0].botId).toBe(BOT);
     expect(manifest.validDomains).toEqual(['licensing.contoso.com']);
+    expect(manifest.composeExtensions![0].botId).toBe(APP_ID);
+    expect(manifest.composeExtensions![0].messageHandlers![0].value.domains).toEqual(['licensing.contoso.com']);
     expect(manifest.developer).toMatchObject({
       websiteUrl: 'https://licensing.contoso.com/',
       privacyUrl: 'https://licensing.contoso.com/#privacy',
@@ -58,8 +60,11 @@ describe('npm run package:teams', () => {
     expect([color.width, outline.width]).toEqual([192, 32]);
     // Everything else in the template is kept as is.
     const template = readManifest();
-    expect({ ...manifest, id: 0, bots: 0, validDomains: 0, developer: 0 }).toEqual({ ...template, id: 0, bots: 0, validDomains: 0, developer: 0 });
+    const filledIn = { id: 0, bots: 0, validDomains: 0, developer: 0, composeExtensions: 0 };
+    expect({ ...manifest, ...filledIn }).toEqual({ ...template, ...filledIn });
     expect({ ...manifest.bots[0], botId: 0 }).toEqual({ ...template.bots[0], botId: 0 });
+    expect(manifest.composeExtensions![0].commands).toEqual(template.composeExtensions![0].commands);
+    expect(manifest.composeExtensions![0].botId).toBe(manifest.bots[0].botId);
   });
 
   it('uses the host name of a base URL with a path or port for validDomains', async () => {
@@ -67,6 +72,7 @@ describe('npm run package:teams', () => {
     expect(result.status).toBe(0);
     const { manifest } = await unzip(result.out);
     expect(manifest.validDomains).toEqual(['apps.contoso.com']);
+    expect(manifest.composeExtensions![0].messageHandlers![0].value.domains).toEqual(['apps.contoso.com']);
     expect(manifest.developer.websiteUrl).toBe('https://apps.contoso.com:8443/licensing/');
     expect(schemaErrors(manifest)).toEqual([]);
   });

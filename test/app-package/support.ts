@@ -16,6 +16,11 @@ export type Manifest = {
   icons: { color: string; outline: string };
   accentColor: string;
   bots: { botId: string; scopes: string[]; commandLists?: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+  composeExtensions?: {
+    botId: string;
+    commands: { id: string; type?: string; title: string; description?: string; initialRun?: boolean; context?: string[]; parameters?: { name: string; title: string; inputType?: string }[] }[];
+    messageHandlers?: { type: string; value: { domains: string[] } }[];
+  }[];
   validDomains: string[];
 };
 

@@ -22,18 +22,21 @@ function walk(node: unknown, visit: (object: Json) => void): void {
   }
 }
 
-/** Everything a channel or the Adaptive Cards parser would object to; empty when the card is fine. */
-export function cardProblems(attachment: Attachment): string[] {
+/**
+ * Everything a channel or the Adaptive Cards parser would object to; empty when the card is fine.
+ * Bot messages use 1.5; cards users insert (search results, unfurled links) use 1.3.
+ */
+export function cardProblems(attachment: Attachment, version: '1.5' | '1.3' = '1.5'): string[] {
   const problems: string[] = [];
   if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') problems.push(`content type ${attachment.contentType}`);
   const content = attachment.content as Json;
   const text = JSON.stringify(content);
   if (text.includes('${')) problems.push('leftover ${ in the card');
   if (Buffer.byteLength(text) >= TEAMS_MESSAGE_LIMIT) problems.push(`card is ${Buffer.byteLength(text)} bytes`);
-  if (content.version !== '1.5') problems.push(`version ${String(content.version)}`);
+  if (content.version !== version) problems.push(`version ${String(content.version)}`);
 
   const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  const context = new AC.SerializationContext(version === '1.3' ? AC.Versions.v1_3 : AC.Versions.v1_5);
   card.parse(content, context);
   for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
   for (const event of card.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);

@@ -68,8 +68,8 @@ describe('every card the bot can send passes the Adaptive Cards parser and the c
 
   test('search results with and without a suggested check', () => {
     const results = [
-      { title: 'What is a Listed Provider?', snippet: 'A Listed Provider is…', url: `${BASE_URL}/guide/virtual-machines#vm-listed-providers` },
-      { title: 'Multitenant hosting', snippet: 'Azure or a QMTH partner…', url: `${BASE_URL}/guide/virtual-machines#vm-multitenant-hosting` },
+      { title: 'What is a Listed Provider?', answer: 'A Listed Provider is…', url: `${BASE_URL}/guide/virtual-machines#vm-listed-providers` },
+      { title: 'Multitenant hosting', answer: 'Azure or a QMTH partner…', url: `${BASE_URL}/guide/virtual-machines#vm-multitenant-hosting` },
     ];
     const plain = renderSearchResults({ results, topics: { action: 'topics', v: guide.version } });
     const withCheck = renderSearchResults({
@@ -151,7 +151,9 @@ describe('answer cards', () => {
       expect(text).toContain(decision.summary);
       for (const requirement of decision.requirements) expect(text).toContain(requirement);
       for (const reason of decision.reasons) expect(text).toMatch(new RegExp(`${escape(reason)}`));
-      expect(all.filter((b) => b.type === 'Action.OpenUrl').map((b) => b.url)).toEqual(decision.citations.map((c) => c.url));
+      const opens = all.filter((b) => b.type === 'Action.OpenUrl');
+      expect(opens.filter((b) => b.title !== 'Share this answer').map((b) => b.url)).toEqual(decision.citations.map((c) => c.url));
+      expect(opens.filter((b) => b.title === 'Share this answer').map((b) => b.url)).toEqual([decision.permalink]);
       expect(all.filter((b) => b.title === 'Change').map((b) => b.data!.fact)).toEqual(
         TOPICS[node.topic].facts.map((fact) => fact.id).filter((id) => id in node.facts),
       );

@@ -166,7 +166,7 @@ describe('bad input through the handler and the local server: never a 5xx', () =
 
   it('answers an invoke it does not implement with 200 and a plain message, malformed or not, never "something went wrong"', async () => {
     const invokes = [
-      { type: 'invoke', name: 'composeExtension/query', value: { commandId: 'x' } },
+      { type: 'invoke', name: 'composeExtension/fetchTask', value: { commandId: 'x' } },
       // botbuilder's own parsing of this one throws a TypeError (value.action.type).
       { type: 'invoke', name: 'adaptiveCard/action', value: { nothing: MARKER } },
       { type: 'invoke', name: 'application/search', value: MARKER },
@@ -181,6 +181,27 @@ describe('bad input through the handler and the local server: never a 5xx', () =
         expect(answer.status).toBe(200);
         const replies = (answer.body as { activities: { type: string; value?: unknown }[] }).activities;
         expect(replies.map((reply) => [reply.type, reply.value])).toEqual([['invokeResponse', { status: 200, body: UNSUPPORTED_INVOKE_ANSWER }]]);
+      }
+    }
+  });
+
+  it('answers a malformed message extension search or link with 200 and a message or an empty result, never "something went wrong"', async () => {
+    const invokes = [
+      { type: 'invoke', name: 'composeExtension/query', value: { commandId: 'x' } },
+      { type: 'invoke', name: 'composeExtension/query', value: MARKER },
+      { type: 'invoke', name: 'composeExtension/query', value: { parameters: [{ name: 'query', value: [MARKER] }], queryOptions: MARKER } },
+      { type: 'invoke', name: 'composeExtension/queryLink', value: { url: MARKER } },
+      { type: 'invoke', name: 'composeExtension/queryLink', value: [MARKER] },
+    ];
+    for (const fields of invokes) {
+      for (const answer of await both('POST', JSON.stringify(activity({ ...fields, deliveryMode: undefined })))) {
+        expect(answer.status).toBe(200);
+        const { composeExtension } = answer.body as { composeExtension: { type: string; text?: string; attachments?: unknown[] } };
+        if (composeExtension.type === 'message') expect(composeExtension.text).not.toMatch(/went wrong/);
+        // A search with nothing readable to search shows the starting sections; a link, nothing.
+        else if (fields.name === 'composeExtension/query') expect(composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
+        else expect(composeExtension).toEqual({ type: 'result', attachmentLayout: 'list', attachments: [] });
+        expect(JSON.stringify(answer.body)).not.toContain(MARKER);
       }
     }
   });

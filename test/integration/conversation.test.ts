@@ -26,7 +26,8 @@ async function interview(chat: HttpChat, topic: TopicId, pick: Pick) {
   });
 }
 
-const citationUrls = (card: Card) => buttons(card).filter((b) => b.type === 'Action.OpenUrl').map((b) => b.url!);
+const citationUrls = (card: Card) => buttons(card).filter((b) => b.type === 'Action.OpenUrl' && b.title !== 'Share this answer').map((b) => b.url!);
+const shareUrl = (card: Card) => buttons(card).find((b) => b.title === 'Share this answer')?.url;
 
 describe('through the HTTP handler: a full interview for every topic, from the welcome button to the verdict', () => {
   const picks: [string, (count: number) => number][] = [
@@ -43,6 +44,7 @@ describe('through the HTTP handler: a full interview for every topic, from the w
       expect(headline(card)).toBe(VERDICT_HEADLINES[decision.verdict!].text);
       expect(cardText(card)).toContain(decision.summary);
       expect(citationUrls(card)).toEqual(decision.citations.map((c) => c.url));
+      expect(shareUrl(card)).toBe(decision.permalink);
     });
   });
 });

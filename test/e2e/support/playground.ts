@@ -97,11 +97,11 @@ export class PlaygroundSession {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
     const session = new PlaygroundSession(channel, context, await context.newPage(), dir);
-    // Only the Playground itself, and the bot's guide pages that citation links open in a new tab.
+    // Only the Playground itself, and the bot's guide and decision record pages that card links open in a new tab.
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());
       if (url.origin === playgroundOrigin) return route.continue();
-      if (url.origin === botOrigin && route.request().method() === 'GET' && /^\/guide(\/|$)/.test(url.pathname)) return route.continue();
+      if (url.origin === botOrigin && route.request().method() === 'GET' && /^\/(guide|decision)(\/|$)/.test(url.pathname)) return route.continue();
       session.blocked.push(url.href);
       return route.abort('blockedbyclient');
     });

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { renderDecisionLink, renderThumbnail } from '../cards';
+import { decisionHeadline } from '../cards/decision-link';
+import { decide } from '../core/decide';
+import { DecisionInputError } from '../core/errors';
+import { TOPICS } from '../core/topics';
+import type { TopicId } from '../core/types';
+import { guide } from '../core/knowledge';
+import { readDecisionLink } from '../web/decision-link';
+import { ExtensionAttachment, ExtensionResponse, resultList, withPreview } from './extension-response';
+import { documentAttachment, sectionAttachment } from './section-view';
+import type { TurnFields } from './turn-log';
+
+// Link unfurling (composeExtension/queryLink): a guide or decision record link pasted into a
+// chat becomes the card of what it points at. Anything else gets an empty result, which Teams
+// reads as "no card": the link stays a plain link and nobody sees an error.
+
+export const GUIDE_CHANGED_NOTICE = 'The guide has changed since this link was made; this is what it says today.';
+
+const queryLinkSchema = z.looseObject({ url: z.string().min(1).max(4096) });
+
+export type UnfurledKind = 'section' | 'document' | 'decision' | 'none';
+
+export function answerQueryLink(value: unknown, baseUrl: string): { body: ExtensionResponse; log: TurnFields } {
+  const parsed = queryLinkSchema.safeParse(value);
+  const { kind, card } = parsed.success ? unfurl(parsed.data.url, baseUrl) : { kind: 'none' as const, card: undefined };
+  return { body: resultList(card ? [card] : []), log: { action: 'unfurl', unfurled: kind } };
+}
+
+function unfurl(link: string, baseUrl: string): { kind: UnfurledKind; card?: ExtensionAttachment } {
+  const path = ownPath(link, baseUrl);
+  if (!path) return { kind: 'none' };
+  const guidePage = /^\/guide\/([a-z0-9-]{1,64})\/?$/.exec(path.pathname);
+  if (guidePage) return unfurlGuide(guidePage[1], path.fragment, baseUrl);
+  const decisionPage = /^\/decision\/([^/]{1,64})\/?$/.exec(path.pathname);
+  if (decisionPage) return unfurlDecision(decisionPage[1], path.search, baseUrl);
+  return { kind: 'none' };
+}
+
+/** The link's path below PUBLIC_BASE_URL, or undefined when it points anywhere else. */
+function ownPath(link: string, baseUrl: string): { pathname: string; search: URLSearchParams; fragment: string } | undefined {
+  let url: URL;
+  let base: URL;
+  try {
+    url = new URL(link);
+    base = new URL(baseUrl);
+  } catch {
+    return undefined;
+  }
+  const prefix = base.pathname.replace(/\/+$/, '');
+  if (url.origin !== base.origin || !url.pathname.startsWith(`${prefix}/`)) return undefined;
+  let fragment = '';
+  try {
+    fragment = decodeURIComponent(url.hash.slice(1));
+  } catch {
+    // A fragment that is not valid percent-encoding names no section: the document remains.
+  }
+  return { pathname: url.pathname.slice(prefix.length), search: url.searchParams, fragment };
+}
+
+function unfurlGuide(documentId: string, fragment: string, baseUrl: string): { kind: UnfurledKind; card?: ExtensionAttachment } {
+  const document = guide.documents.find((candidate) => candidate.id === documentId);
+  if (!document) return { kind: 'none' };
+  const section = document.sections.find((candidate) => candidate.id === fragment);
+  // An anchor the page does not have still opens the page: show the document it opens.
+  return section ? { kind: 'section', card: sectionAttachment(section, baseUrl) } : { kind: 'document', card: documentAttachment(document, baseUrl) };
+}
+
+function unfurlDecision(rawTopic: string, search: URLSearchParams, baseUrl: string): { kind: UnfurledKind; card?: ExtensionAttachment } {
+  let topic: string;
+  try {
+    topic = decodeURIComponent(rawTopic);
+  } catch {
+    return { kind: 'none' };
+  }
+  const reading = readDecisionLink(topic, search.entries());
+  if (!reading.ok) return { kind: 'none' };
+  const { link } = reading;
+  let decision;
+  try {
+    decision = decide(link.topic, link.facts, { baseUrl });
+  } catch (error) {
+    if (error instanceof DecisionInputError) return { kind: 'none' };
+    throw error;
+  }
+  const question = TOPICS[decision.topic as TopicId].question;
+  const outdated = link.version !== undefined && link.version !== decision.knowledge.version;
+  const card = renderDecisionLink({
+    question,
+    notice: outdated ? GUIDE_CHANGED_NOTICE : '',
+    verdict: decision.verdict,
+    summary: decision.summary,
+    // The card lists no sources (the record page does), so the reasons' [n] markers would point nowhere.
+    reasons: decision.reasons.map((reason) => reason.replace(/(?:\s*\[\d+\])+$/, '')),
+    version: decision.knowledge.version,
+    url: decision.permalink,
+  });
+  const preview = renderThumbnail({ title: decisionHeadline(decision.verdict).text, subtitle: question, text: decision.summary });
+  return { kind: 'decision', card: withPreview(card, preview) };
+}

@@ -1,0 +1,54 @@
+import { renderGuideDocument, renderGuideSection, renderThumbnail } from '../cards';
+import type { GuideDocument, GuideSection } from '../core/guide';
+import { sectionAnswer } from '../core/section-answer';
+import { plainText } from '../core/text';
+import { guideUrl } from '../core/urls';
+import { model } from '../core/knowledge';
+import { ExtensionAttachment, withPreview } from './extension-response';
+
+// A guide section or document as a card someone drops into a chat (search result or unfurled
+// link), with the preview Teams lists for it. Both paths show the same card for the same section.
+
+const PREVIEW_CHARS = 240;
+const SECTIONS_LISTED = 5;
+
+/** "Title. Publisher, date" for each source the sections restate: the dates they speak for. */
+export function sourceLines(sourceIds: readonly string[]): string[] {
+  return [...new Set(sourceIds)].flatMap((id) => {
+    const source = model.sources.find((candidate) => candidate.id === id);
+    return source ? [`${source.title}. ${source.publisher}, ${source.date}`] : [];
+  });
+}
+
+const shortSource = (sourceIds: readonly string[]) => {
+  const source = model.sources.find((candidate) => candidate.id === sourceIds[0]);
+  return source ? `${source.publisher}, ${source.date}` : undefined;
+};
+
+export function sectionAttachment(section: GuideSection, baseUrl: string, answer = sectionAnswer(section)): ExtensionAttachment {
+  const card = renderGuideSection({
+    title: section.title,
+    answer,
+    sources: sourceLines(section.sourceIds),
+    url: guideUrl(baseUrl, section.document, section.id),
+  });
+  return withPreview(card, renderThumbnail({ title: section.title, subtitle: shortSource(section.sourceIds), text: clip(answer) }));
+}
+
+export function documentAttachment(document: GuideDocument, baseUrl: string): ExtensionAttachment {
+  const summary = plainText(document.intro.split(/\n\s*\n/)[0] ?? '') || document.title;
+  const sourceIds = document.sections.flatMap((section) => section.sourceIds);
+  const card = renderGuideDocument({
+    title: document.title,
+    summary: clip(summary, 1200),
+    sectionCount: document.sections.length,
+    sections: document.sections.slice(0, SECTIONS_LISTED).map((section) => section.title),
+    sources: sourceLines(sourceIds).slice(0, 4),
+    url: guideUrl(baseUrl, document.id),
+  });
+  return withPreview(card, renderThumbnail({ title: document.title, subtitle: `${document.sections.length} sections`, text: clip(summary) }));
+}
+
+function clip(text: string, max = PREVIEW_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

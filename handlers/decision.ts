@@ -1,0 +1,73 @@
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { config as loadConfig } from '../config/config';
+import { decide } from '../core/decide';
+import { DecisionInputError } from '../core/errors';
+import { isTopicId, TOPICS } from '../core/topics';
+import { TOPIC_IDS, TopicId } from '../core/types';
+import { guide, model } from '../core/knowledge';
+import { badLinkPage, BadLinkExplanation, decisionPage } from '../web/decision-page';
+import { DecisionLink, LinkProblem, readDecisionLink } from '../web/decision-link';
+import { decisionRecord } from '../web/decision-record';
+import { PAGE_SECURITY_HEADERS } from '../web/html';
+
+export interface DecisionHandlerOptions {
+  /** Base of the citation links on the page; defaults to PUBLIC_BASE_URL. */
+  baseUrl?: string;
+}
+
+/** GET /decision/<topic>?<fact>=<value>&...&v=<version>: the printable record of one decision. */
+export function createDecisionHandler(options: DecisionHandlerOptions = {}) {
+  return async (request: HttpRequest): Promise<HttpResponseInit> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return badRequest(405, { message: 'A decision record can only be read (GET).', choices: [] }, { Allow: 'GET, HEAD' });
+    }
+    const reading = readDecisionLink(request.params.topic, request.query.entries());
+    if (!reading.ok) return badRequest(400, linkProblem(reading.problem));
+    const { link } = reading;
+    let record;
+    try {
+      const decision = decide(link.topic, link.facts, { baseUrl: options.baseUrl ?? loadConfig().publicBaseUrl });
+      record = decisionRecord(link.topic as TopicId, link.facts, decision, guide, Object.fromEntries(model.sources.map((source) => [source.id, source])), link.version);
+    } catch (error) {
+      if (error instanceof DecisionInputError) return badRequest(400, inputProblem(error, link));
+      throw error;
+    }
+    const headers = { ...PAGE_SECURITY_HEADERS, 'Cache-Control': 'public, max-age=300' };
+    return { status: 200, headers, body: request.method === 'HEAD' ? undefined : decisionPage(record) };
+  };
+}
+
+export const decisionHandler = createDecisionHandler();
+
+function badRequest(status: number, explanation: BadLinkExplanation, extra: Record<string, string> = {}): HttpResponseInit {
+  return { status, headers: { ...PAGE_SECURITY_HEADERS, 'Cache-Control': 'no-store', ...extra }, body: badLinkPage(explanation) };
+}
+
+function linkProblem(problem: LinkProblem): BadLinkExplanation {
+  if (problem === 'repeated') return { message: 'The link gives one of its answers (or its version) twice, so it does not describe one decision.', choices: [] };
+  return { message: 'The link is not shaped like a decision link: a topic, then at most a few dozen short answers.', choices: topicChoices() };
+}
+
+/**
+ * The core's message names the bad input; the page must not repeat anything from the link, so it
+ * words its own, naming only what is ours: the topic, and the fact once it is known to be one.
+ */
+function inputProblem(error: DecisionInputError, link: DecisionLink): BadLinkExplanation {
+  if (error.code === 'unknown-topic' || !isTopicId(link.topic)) return { message: 'The link names a topic the assistant does not have.', choices: topicChoices() };
+  const definition = TOPICS[link.topic];
+  if (error.code === 'unknown-fact') {
+    return {
+      message: `The link gives an answer to a question that the topic "${definition.title}" does not ask.`,
+      choices: definition.facts.map((fact) => `${fact.id} (${fact.prompt})`),
+    };
+  }
+  const fact = definition.facts.find((candidate) => candidate.options.every((option) => option.value !== link.facts[candidate.id]) && Object.hasOwn(link.facts, candidate.id));
+  return {
+    message: fact
+      ? `The answer the link gives to "${fact.prompt}" (${fact.id}) is not one of that question's answers.`
+      : 'One of the answers in the link is not one of its question\'s answers.',
+    choices: (fact ?? definition.facts[0]).options.map((option) => `${option.value} (${option.label})`),
+  };
+}
+
+const topicChoices = () => TOPIC_IDS.map((topic) => `${topic} (${TOPICS[topic].question})`);
