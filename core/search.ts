@@ -50,6 +50,12 @@ const FACT_SECTION_BOOST = 1.5;
 const ANSWER_BOOST = 1;
 /** How deep in the ranking the topic of the best sections is looked for (below a general section). */
 const LEAD_DEPTH = 2;
+/**
+ * A topic whose sections are this close behind the best one may let its facts reorder them; a
+ * generic word such as "Pro" in a question about imaging then lifts no VM section far below.
+ */
+const NEAR_DEPTH = 5;
+const NEAR_SHARE = 0.7;
 /** Facts a question about something outside the sources must state to be offered a check too. */
 const OUTSIDE_FACTS = 2;
 const WEAK_WEIGHT = 1 / 3;
@@ -250,10 +256,21 @@ function leadTopic(ranked: Ranked[]): TopicId | null {
   return topic === 'general' ? null : topic;
 }
 
+/** Topics of the sections close behind the best one, or null when nothing clears the floor. */
+function nearTopics(ranked: Ranked[]): Set<TopicId> | null {
+  const best = ranked[0];
+  if (!best || best.score < RELEVANCE_FLOOR) return null;
+  const topics = ranked
+    .slice(0, NEAR_DEPTH)
+    .filter((r) => r.score >= best.score * NEAR_SHARE)
+    .map((r) => sectionTopic(r.id))
+    .filter((t): t is TopicId => t !== 'general');
+  return new Set(topics);
+}
+
 /**
  * Sections that explain a value the text states rank higher ("the board was upgraded" finds
- * the upgrade section before the defect one), but only for the topic the search already
- * found: a generic word such as "Pro" in a question about imaging boosts no VM section.
+ * the upgrade section before the defect one).
  */
 function boostExplaining(ranked: Ranked[], stated: StatedFacts | undefined): Ranked[] {
   if (!stated) return ranked;
@@ -283,16 +300,13 @@ function understand(text: string): Understood {
   const outside = found.filter((c) => c.caveat.outside);
   const allStated = statedFacts(clean, outside.flatMap((c) => c.spans));
   let ranked = rank(clean);
-  let topic = leadTopic(ranked);
-  if (!topic) {
-    // A short text the words alone do not carry over the floor ("our COA sticker is gone"):
-    // what it states picks the sections, each topic's facts lifting only its own.
-    for (const s of allStated) ranked = boostExplaining(ranked, s);
-    topic = leadTopic(ranked);
-    if (!topic) return { ranked, suggested: null, caveats };
-  } else {
-    ranked = boostExplaining(ranked, allStated.find((s) => s.topic === topic));
-  }
+  // Each topic's facts lift only that topic's sections, and only for a topic the words alone
+  // already put near the top; a text the words alone do not carry over the floor ("our COA
+  // sticker is gone") lets every topic's facts lift its own.
+  const near = nearTopics(ranked);
+  for (const s of allStated) if (!near || near.has(s.topic)) ranked = boostExplaining(ranked, s);
+  const topic = leadTopic(ranked);
+  if (!topic) return { ranked, suggested: null, caveats };
   const stated = allStated.find((s) => s.topic === topic);
   // The boost can reorder only the sections of that topic, so the lead topic stays the same.
   const lead = ranked.find((r) => sectionTopic(r.id) === topic)!;
