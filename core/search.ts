@@ -43,8 +43,11 @@ const MAX_TERMS = 60;
  * below 5.5; the best hit of the real questions in the tests scores 7 to 85, most above 20.
  */
 export const RELEVANCE_FLOOR = 6;
-/** A section is clearly what was asked, so its topic counts as a voice in the suggestion. */
-export const TOPIC_FLOOR = 9;
+/**
+ * A question that names no fact of a topic is offered its check only when a section of that
+ * topic is clearly what was asked; "what is a COA?" wants the definition, not an interview.
+ */
+export const TOPIC_FLOOR = 12;
 const EXPANSION_WEIGHT = 0.5;
 const FACT_SECTION_BOOST = 1.5;
 const ANSWER_BOOST = 1;
