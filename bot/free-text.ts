@@ -23,7 +23,7 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
   const notice = truncated ? LONG_TEXT_NOTICE : '';
   const results = found.results.slice(0, RESULTS_SHOWN);
   const log = { action: 'search', results: results.length, truncated: truncated || undefined };
-  if (!results.length) return { reply: noMatchCard(notice), log };
+  if (!results.length) return { reply: noMatchCard(notice, found.caveats), log };
 
   const check = checkMyCase(found.suggested);
   return {
@@ -31,6 +31,7 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
       notice,
       results: results.map((hit) => ({ title: hit.title, snippet: clip(hit.snippet || hit.title, SNIPPET_CHARS), url: hit.url })),
       check,
+      caveats: found.caveats,
       topics: topicsPayload(),
     }),
     log: { ...log, suggested: check ? found.suggested?.topic : undefined },

@@ -8,6 +8,8 @@ export const searchResultsDataSchema = z.object({
   results: z.array(z.object({ title: shortText, snippet: text, url })).min(1).max(3),
   /** Offered when the words named facts of a topic: starts that interview with them filled in. */
   check: z.object({ topicQuestion: shortText, known: z.array(shortText).max(16), submit: payload }).optional(),
+  /** What the question names that the sources do not cover, so no one applies a rule beyond them. */
+  caveats: z.array(text).max(10).default([]),
   topics: payload,
 });
 export type SearchResultsData = z.input<typeof searchResultsDataSchema>;
