@@ -181,7 +181,7 @@ describe('the section that answers outranks one that shares words', () => {
 describe('questions the sources do not answer', () => {
   it.each<Expected & { top: string | string[] }>([
     { q: 'How many core licenses do I need for Windows Server 2022 Standard on a two-socket host?', top: [], topic: null, caveat: /Windows Server/ },
-    { q: 'Is the move from Windows 10 Pro to Windows 11 free for our business PCs?', top: [], topic: null, caveat: /Windows 11/ },
+    { q: 'Is upgrading to Windows 11 free for our Windows 10 Pro business PCs?', top: [], topic: null, caveat: /Windows 11/ },
     { q: 'After I changed the SSD Windows says my product key is invalid, how do I get it activated again?', top: [], topic: null, caveat: /activation/ },
     { q: 'Can we put Office 2021 on a terminal server for twenty users?', top: [], topic: null, caveat: /Office/ },
     { q: 'What is the price of a Windows VDA subscription per user?', top: [], topic: null, caveat: /prices/ },
