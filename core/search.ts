@@ -311,7 +311,6 @@ function understand(text: string): Understood {
   const topic = leadTopic(ranked);
   if (!topic) return { ranked, suggested: null, caveats };
   const stated = allStated.find((s) => s.topic === topic);
-  // The boost can reorder only the sections of that topic, so the lead topic stays the same.
   const lead = ranked.find((r) => sectionTopic(r.id) === topic)!;
   const facts = stated?.facts ?? {};
   const named = Object.keys(facts).length;
