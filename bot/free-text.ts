@@ -14,7 +14,6 @@ export type SearchFn = typeof guideSearch;
 
 const RESULTS_SHOWN = 3;
 const ANSWER_CHARS = 400;
-const CAVEATS_SHOWN = 3;
 
 export const LONG_TEXT_NOTICE = `Your message was long, so I searched its first ${MAX_QUERY_CHARS} characters.`;
 
@@ -26,15 +25,15 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
   const notice = truncated ? LONG_TEXT_NOTICE : '';
   const results = found.results.slice(0, RESULTS_SHOWN);
   const log = { action: 'search', results: results.length, truncated: truncated || undefined };
-  if (!results.length) return { reply: noMatchCard(notice, caveatsOf(found)), log };
+  if (!results.length) return { reply: noMatchCard(notice, found.caveats), log };
 
   const check = checkMyCase(found.suggested);
   return {
     reply: renderSearchResults({
       notice,
       results: results.map((hit) => ({ title: hit.title, answer: clip(answerOf(hit), ANSWER_CHARS), url: hit.url })),
-      caveats: caveatsOf(found),
       check,
+      caveats: found.caveats,
       topics: topicsPayload(),
     }),
     log: { ...log, suggested: check ? found.suggested?.topic : undefined },
@@ -61,14 +60,6 @@ function checkMyCase(suggested: { topic: string; facts: Record<string, string> }
 function answerOf(hit: AskResult['results'][number]): string {
   const section = guide.sections.get(hit.section);
   return (section && oneSentenceAnswer(section)) || hit.snippet || hit.title;
-}
-
-// Search is gaining `caveats` (decision contract v2); until it lands an older result has none.
-function caveatsOf(found: AskResult): string[] | undefined {
-  const { caveats } = found as AskResult & { caveats?: unknown };
-  if (!Array.isArray(caveats)) return undefined;
-  const sentences = caveats.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
-  return sentences.length ? sentences.slice(0, CAVEATS_SHOWN).map((c) => clip(c.trim(), ANSWER_CHARS)) : undefined;
 }
 
 function clip(text: string, max: number): string {

@@ -38,7 +38,8 @@ export const welcomeCard = (): Attachment =>
 
 export const helpCard = (): Attachment => renderHelp({ version: guide.version, topics: topicsPayload() });
 
-export const noMatchCard = (notice = '', caveats: string[] = []): Attachment => renderNoMatch({ notice, caveats, topics: topicButtons() });
+export const noMatchCard = (notice = '', caveats: readonly string[] = []): Attachment =>
+  renderNoMatch({ notice, caveats: [...caveats], topics: topicButtons() });
 
 export const restartCard = (reason: 'invalid' | 'guide-changed', topic?: TopicId): Attachment =>
   renderRestart({

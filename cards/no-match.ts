@@ -5,8 +5,8 @@ import json from './templates/no-match.json';
 
 export const noMatchDataSchema = z.object({
   notice,
-  /** What the question names that the sources do not cover: the likeliest reason nothing matched. */
-  caveats: z.array(text).max(5).default([]),
+  /** What the question names that the sources do not cover: said even when nothing matched. */
+  caveats: z.array(text).max(10).default([]),
   topics: z.array(topicButton).min(1).max(12),
 });
 export type NoMatchData = z.input<typeof noMatchDataSchema>;

@@ -7,10 +7,10 @@ export const searchResultsDataSchema = z.object({
   notice,
   /** Each hit with its section's one-sentence answer, which reads on its own where an extract may not. */
   results: z.array(z.object({ title: shortText, answer: text, url })).min(1).max(3),
-  /** What the question names that the sources do not cover (from search); absent from older searches. */
-  caveats: z.array(text).max(5).optional(),
   /** Offered when the words named facts of a topic: starts that interview with them filled in. */
   check: z.object({ topicQuestion: shortText, known: z.array(shortText).max(16), submit: payload }).optional(),
+  /** What the question names that the sources do not cover, so no one applies a rule beyond them. */
+  caveats: z.array(text).max(10).default([]),
   topics: payload,
 });
 export type SearchResultsData = z.input<typeof searchResultsDataSchema>;
@@ -20,7 +20,6 @@ const card = defineCard(
   json,
   searchResultsDataSchema.transform((data) => ({
     ...data,
-    caveats: data.caveats ?? [],
     hasCheck: data.check !== undefined,
     check: data.check ?? { topicQuestion: '-', known: [], submit: {} },
   })),

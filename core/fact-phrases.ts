@@ -53,13 +53,17 @@ function negated(text: string, start: number): boolean {
 const GONE_AFTER =
   /^ (?:is |are |was |were |has been |have been |got |went )?(?:missing|lost|gone|unavailable|not available|not there|absent|removed|died|dead|failed|broken|defective|faulty)(?![a-z])/;
 
-function allMatches(text: string): Match[] {
+/** Stretches of the text to read no facts from, as [start, end) offsets in the normalized text. */
+export type Spans = readonly (readonly [number, number])[];
+
+function allMatches(text: string, ignore: Spans): Match[] {
   const found: Match[] = [];
   for (const { phrase, regexes } of phrases()) {
     for (const regex of regexes) {
       for (const m of text.matchAll(regex)) {
         const end = m.index + m[0].length;
         if (!m[0] || negated(text, m.index) || GONE_AFTER.test(text.slice(end, end + 30))) continue;
+        if (ignore.some(([from, to]) => m.index < to && end > from)) continue;
         found.push({ phrase, start: m.index, end });
       }
     }
@@ -80,10 +84,14 @@ function longestPerFact(matches: Match[]): Map<string, Match[]> {
   return kept;
 }
 
-export function statedFacts(text: string): StatedFacts[] {
+/**
+ * The facts the text states, per topic. `ignore` takes out stretches whose words belong to
+ * something else ("RDS CAL" in a question about Windows Server licensing).
+ */
+export function statedFacts(text: string, ignore: Spans = []): StatedFacts[] {
   const normalized = normalizeText(text);
   const byTopic = new Map<TopicId, Match[]>();
-  for (const m of allMatches(normalized)) {
+  for (const m of allMatches(normalized, ignore)) {
     byTopic.set(m.phrase.topic, [...(byTopic.get(m.phrase.topic) ?? []), m]);
   }
   const out: StatedFacts[] = [];

@@ -35,6 +35,12 @@ export interface Caveat {
   id: string;
   patterns: readonly string[];
   text: string;
+  /**
+   * The question is then about something the sources do not cover (Windows Server, Office,
+   * activation), not merely naming it: it gets no guided check unless it also clearly states
+   * a topic's facts.
+   */
+  outside: boolean;
 }
 
 /** Which guided check a guide section feeds; 'general' sections suggest none. */

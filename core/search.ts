@@ -1,11 +1,12 @@
 import MiniSearch from 'minisearch';
-import { StatedFacts, statedFacts } from './fact-phrases';
+import { Spans, StatedFacts, statedFacts } from './fact-phrases';
 import { guide, model, sectionMeta, sectionTopic } from './knowledge';
-import type { SectionTopic } from './model';
+import type { Caveat, SectionTopic } from './model';
 import { snippet } from './snippet';
 import { term } from './terms';
-import { normalizeText, plainText, words } from './text';
-import { TOPIC_IDS, TopicId } from './types';
+import { Speller, speller } from './spelling';
+import { normalizeText, plainText, separateRunTogether, words } from './text';
+import type { TopicId } from './types';
 import { DEFAULT_BASE_URL, guideUrl } from './urls';
 
 // Free questions: finds the guide sections a text is about and the guided check it fits.
@@ -42,16 +43,32 @@ const MAX_TERMS = 60;
  * below 5.5; the best hit of the real questions in the tests scores 7 to 85, most above 20.
  */
 export const RELEVANCE_FLOOR = 6;
-/** A section is clearly what was asked, so its topic counts as a voice in the suggestion. */
-export const TOPIC_FLOOR = 9;
+/**
+ * A question that names no fact of a topic is offered its check only when a section of that
+ * topic is clearly what was asked; "what is a COA?" wants the definition, not an interview.
+ */
+export const TOPIC_FLOOR = 12;
 const EXPANSION_WEIGHT = 0.5;
 const FACT_SECTION_BOOST = 1.5;
+const ANSWER_BOOST = 1;
+/** How deep in the ranking the topic of the best sections is looked for (below a general section). */
+const LEAD_DEPTH = 2;
+/**
+ * A topic whose sections are this close behind the best one may let its facts reorder them; a
+ * generic word such as "Pro" in a question about imaging then lifts no VM section far below.
+ */
+const NEAR_DEPTH = 5;
+const NEAR_SHARE = 0.7;
+/** Facts a question about something outside the sources must state to be offered a check too. */
+const OUTSIDE_FACTS = 2;
 const WEAK_WEIGHT = 1 / 3;
+const STOP_WORDS: ReadonlySet<string> = new Set(model.vocabulary.stopWords);
 const weakTerms = new Set(model.vocabulary.weakWords.map((w) => term(w)).filter((t): t is string => t !== null));
 
 interface Indexed {
   engine: MiniSearch;
   vocabulary: Set<string>;
+  speller: Speller;
   plain: Map<string, string>;
   order: Map<string, number>;
 }
@@ -68,26 +85,75 @@ function index(): Indexed {
   if (indexed) return indexed;
   const sections = [...guide.sections.values()];
   const engine = new MiniSearch({
-    fields: ['title', 'body'],
+    // The answer sentence is what a section says; a section that only shares words with the
+    // question further down ranks below the one whose answer uses them.
+    fields: ['title', 'answer', 'body'],
     tokenize: (text) => words(text).map((w) => w.word),
     processTerm: (word) => term(word) ?? null,
   });
   const plain = new Map<string, string>();
   const vocabulary = new Set<string>();
-  const documents = sections.map((s) => ({ id: s.id, title: s.title, body: plainText(s.body, 'drop') }));
+  const documents = sections.map((s) => ({ id: s.id, title: s.title, answer: s.answer, body: plainText(s.body, 'drop') }));
   for (const s of sections) plain.set(s.id, plainText(s.body));
-  for (const d of documents) for (const t of analyze(`${d.title} ${d.body}`)) vocabulary.add(t);
+  const surface = new Set<string>();
+  for (const d of documents) {
+    for (const w of words(`${d.title} ${d.body}`)) {
+      surface.add(w.word);
+      const t = term(w.word);
+      if (t) vocabulary.add(t);
+    }
+  }
   engine.addAll(documents);
-  indexed = { engine, vocabulary, plain, order: new Map(sections.map((s, i) => [s.id, i])) };
+  indexed = { engine, vocabulary, speller: speller([...surface, ...knownWords()]), plain, order: new Map(sections.map((s, i) => [s.id, i])) };
   return indexed;
 }
 
+/** Words the product reads besides the guide's: synonyms, filler, and the words of its patterns. */
+function knownWords(): string[] {
+  const { vocabulary: v } = model;
+  const literal = (pattern: string) => pattern.replace(/\\[a-z]/g, ' ').match(/[a-z]{4,}/g) ?? [];
+  return [
+    ...v.stopWords,
+    ...v.weakWords,
+    ...v.synonyms.flatMap((s) => s.match.flatMap((m) => words(m).map((w) => w.word))),
+    ...v.phrases.flatMap((p) => p.patterns.flatMap(literal)),
+    ...v.caveats.flatMap((c) => c.patterns.flatMap(literal)),
+  ];
+}
+
+/**
+ * The text as the search reads it: normalized, words typed together pulled apart, and slips
+ * one letter away from a known word put right. The fact phrases and caveats read it too.
+ */
+export function readable(text: string): string {
+  const { speller: spell } = index();
+  return separateRunTogether(normalizeText(text)).replace(/\p{L}{5,}/gu, (word) => spell.correct(word));
+}
+
+interface SynonymEntry {
+  words: string[];
+  /** The terms of the typed phrase, which the added guide words answer for. */
+  sources: string[];
+  add: string[];
+  weight: number;
+}
+
 // Built on the first search, like the index: a turn that never searches never pays for it.
-let synonymTable: { words: string[]; add: string[]; weight: number }[] | undefined;
-const synonyms = () =>
-  (synonymTable ??= model.vocabulary.synonyms.flatMap((s) =>
-    s.match.map((phrase) => ({ words: words(phrase).map((w) => w.word), add: analyze(s.add), weight: s.weight ?? EXPANSION_WEIGHT })),
-  ));
+// Keyed by the phrase's first word, so a long text costs one lookup per word.
+let synonymTable: Map<string, SynonymEntry[]> | undefined;
+function synonyms(): Map<string, SynonymEntry[]> {
+  if (synonymTable) return synonymTable;
+  synonymTable = new Map();
+  for (const s of model.vocabulary.synonyms) {
+    for (const phrase of s.match) {
+      const ws = words(phrase).map((w) => w.word);
+      if (!ws.length) continue;
+      const entry = { words: ws, sources: analyze(phrase), add: analyze(s.add), weight: s.weight ?? EXPANSION_WEIGHT };
+      synonymTable.set(ws[0], [...(synonymTable.get(ws[0]) ?? []), entry]);
+    }
+  }
+  return synonymTable;
+}
 
 interface Expansion {
   /** The typed terms this guide word stands in for. */
@@ -96,22 +162,29 @@ interface Expansion {
   weight: number;
 }
 
-/** The guide's words for the user's phrases ("aws" -> "listed provider"). */
-function expansions(typed: string[]): Map<string, Expansion> {
+/**
+ * The guide's words for the user's phrases ("aws" -> "listed provider"), each phrase once.
+ * Phrases match the words as typed and also with filler left out ("the board has died").
+ */
+function expansions(all: string[]): Map<string, Expansion> {
   const out = new Map<string, Expansion>();
-  for (const { words: phrase, add, weight: total } of synonyms()) {
-    for (let i = 0; i + phrase.length <= typed.length; i++) {
-      if (!phrase.every((w, j) => typed[i + j] === w)) continue;
-      const sources = analyze(phrase.join(' '));
-      const weight = total / add.length;
-      for (const t of add) {
-        const known = out.get(t);
-        out.set(t, {
-          sources: new Set([...(known?.sources ?? []), ...sources]),
-          weight: Math.max(known?.weight ?? 0, weight),
-        });
+  const used = new Set<SynonymEntry>();
+  const table = synonyms();
+  const meaningful = all.filter((w) => !STOP_WORDS.has(w));
+  for (const typed of meaningful.length < all.length ? [all, meaningful] : [all]) {
+    for (let i = 0; i < typed.length; i++) {
+      for (const entry of table.get(typed[i]) ?? []) {
+        if (used.has(entry) || !entry.words.every((w, j) => typed[i + j] === w)) continue;
+        used.add(entry);
+        const weight = entry.weight / entry.add.length;
+        for (const t of entry.add) {
+          const known = out.get(t);
+          out.set(t, {
+            sources: new Set([...(known?.sources ?? []), ...entry.sources]),
+            weight: Math.max(known?.weight ?? 0, weight),
+          });
+        }
       }
-      break;
     }
   }
   return out;
@@ -134,80 +207,121 @@ interface Ranked {
 }
 
 /**
+ * A version or build ("1803", "21h2", "w10") the guide does not use says nothing about what
+ * is asked, so it does not count as a typed term the sections fail to answer.
+ */
+const counts = (t: string, vocabulary: Set<string>) => vocabulary.has(t) || !/\d/.test(t);
+
+/**
  * Scores are MiniSearch's BM25 sum over matched terms times the share of the typed terms the
  * section answers (a synonym answers for the word it came from). Unlike MiniSearch's own
  * "times the number of matched terms", this does not grow with the length of the text, so
  * one floor serves a two-word question and a pasted paragraph alike.
  */
-function rank(text: string, stated: StatedFacts[]): Ranked[] {
+function rank(clean: string): Ranked[] {
   const { engine, vocabulary, order } = index();
-  const typed = [...new Set(analyze(text).map((t) => unswap(t, vocabulary)))].slice(0, MAX_TERMS);
-  if (!typed.length) return [];
+  const typed = [...new Set(analyze(clean).map((t) => unswap(t, vocabulary)))].slice(0, MAX_TERMS);
+  const counted = typed.filter((t) => counts(t, vocabulary)).length;
+  if (!typed.length || !counted) return [];
   const isTyped = new Set(typed);
-  const expanded = expansions(words(text).map((w) => w.word));
+  const expanded = expansions(words(clean).map((w) => w.word));
   const added = [...expanded.keys()].filter((t) => !isTyped.has(t)).slice(0, MAX_TERMS);
-  const explaining = new Set(
-    Object.entries(model.sections)
-      .filter(([, meta]) =>
-        stated.some((s) => s.topic === meta.topic && Object.entries(meta.explains).some(([fact, values]) => values.includes(s.facts[fact] ?? ''))),
-      )
-      .map(([id]) => id),
-  );
   const results = engine.search([...typed, ...added].join(' '), {
     tokenize: (q) => q.split(' '),
     processTerm: (t) => t,
-    boost: { title: 3 },
+    boost: { title: 3, answer: ANSWER_BOOST },
     prefix: (t) => isTyped.has(t) && t.length >= 4,
-    fuzzy: (t) => (!isTyped.has(t) ? false : t.length >= 9 ? 2 : t.length >= 5 ? 1 : false),
+    // A term the guide uses needs no fuzzy neighbours, and skipping them keeps long texts fast.
+    fuzzy: (t) => (!isTyped.has(t) || vocabulary.has(t) ? false : t.length >= 9 ? 2 : t.length >= 5 ? 1 : false),
     boostTerm: (t) => (!isTyped.has(t) ? expanded.get(t)?.weight ?? 0 : weakTerms.has(t) ? WEAK_WEIGHT : 1),
-    boostDocument: (id) =>
-      sectionMeta(String(id)).weight * (explaining.has(String(id)) ? FACT_SECTION_BOOST : 1),
+    boostDocument: (id) => sectionMeta(String(id)).weight,
   });
   return results
     .map((r) => {
       const covered = new Set<string>();
       for (const q of r.queryTerms) {
-        if (isTyped.has(q)) covered.add(q);
+        if (isTyped.has(q) && counts(q, vocabulary)) covered.add(q);
         for (const source of expanded.get(q)?.sources ?? []) if (isTyped.has(source)) covered.add(source);
       }
       const sum = r.score / (r.queryTerms.length || 1);
-      return { id: String(r.id), score: (sum * covered.size) / typed.length, terms: r.terms };
+      return { id: String(r.id), score: (sum * Math.min(covered.size, counted)) / counted, terms: r.terms };
     })
-    .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    .sort(byScore(order));
+}
+
+const byScore = (order: Map<string, number>) => (a: Ranked, b: Ranked) =>
+  b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
+
+/** The topic of the best sections found: the first relevant hit that feeds a guided check. */
+function leadTopic(ranked: Ranked[]): TopicId | null {
+  const lead = ranked.slice(0, LEAD_DEPTH).find((r) => r.score >= RELEVANCE_FLOOR && sectionTopic(r.id) !== 'general');
+  const topic = lead ? sectionTopic(lead.id) : 'general';
+  return topic === 'general' ? null : topic;
+}
+
+/** Topics of the sections close behind the best one, or null when nothing clears the floor. */
+function nearTopics(ranked: Ranked[]): Set<TopicId> | null {
+  const best = ranked[0];
+  if (!best || best.score < RELEVANCE_FLOOR) return null;
+  const topics = ranked
+    .slice(0, NEAR_DEPTH)
+    .filter((r) => r.score >= best.score * NEAR_SHARE)
+    .map((r) => sectionTopic(r.id))
+    .filter((t): t is TopicId => t !== 'general');
+  return new Set(topics);
 }
 
 /**
- * The topic whose phrases state the most, with the search as one more voice: the topic of a
- * clearly relevant best hit counts as one phrase. So "volume licensing" in a question about
- * imaging does not outvote the imaging sections, while "AWS" alone still suggests VMs. Ties go
- * to the topic found highest in the results.
+ * Sections that explain a value the text states rank higher ("the board was upgraded" finds
+ * the upgrade section before the defect one).
  */
-function suggest(stated: StatedFacts[], ranked: Ranked[]): AskResult['suggested'] {
-  const relevant = ranked.filter((r) => r.score >= RELEVANCE_FLOOR);
-  // Words of a topic in a text the guide has nothing on ("works from home" in a meeting note).
-  if (!relevant.length) return null;
-  const rankOf = (topic: TopicId) => {
-    const i = relevant.findIndex((r) => sectionTopic(r.id) === topic);
-    return i < 0 ? Infinity : i;
+function boostExplaining(ranked: Ranked[], stated: StatedFacts | undefined): Ranked[] {
+  if (!stated) return ranked;
+  const explains = (id: string) => {
+    const meta = sectionMeta(id);
+    return meta.topic === stated.topic && Object.entries(meta.explains).some(([fact, values]) => values.includes(stated.facts[fact] ?? ''));
   };
-  const top = ranked.find((r) => r.score >= TOPIC_FLOOR && sectionTopic(r.id) !== 'general');
-  const searchTopic = top ? sectionTopic(top.id) : 'general';
-  const candidates = new Map<TopicId, { facts: Record<string, string>; votes: number }>();
-  for (const s of stated) candidates.set(s.topic, { facts: s.facts, votes: s.phrases });
-  if (searchTopic !== 'general') {
-    const known = candidates.get(searchTopic);
-    candidates.set(searchTopic, { facts: known?.facts ?? {}, votes: (known?.votes ?? 0) + 1 });
-  }
-  const [best] = [...candidates].sort(
-    ([a, x], [b, y]) => y.votes - x.votes || rankOf(a) - rankOf(b) || TOPIC_IDS.indexOf(a) - TOPIC_IDS.indexOf(b),
-  );
-  return best ? { topic: best[0], facts: best[1].facts } : null;
+  return ranked.map((r) => (explains(r.id) ? { ...r, score: r.score * FACT_SECTION_BOOST } : r)).sort(byScore(index().order));
+}
+
+interface Understood {
+  ranked: Ranked[];
+  suggested: AskResult['suggested'];
+  caveats: string[];
+}
+
+/**
+ * What the text asks: the sections, the guided check that agrees with the best of them, and
+ * what it names that the sources do not cover. A check is made only for the topic the best
+ * sections belong to, with only that topic's facts; a text whose subject is outside the
+ * sources gets one only when it also states two facts of the topic in words of its own.
+ */
+function understand(text: string): Understood {
+  const clean = readable(text);
+  const found = caveatMatches(clean);
+  const caveats = found.map((c) => c.caveat.text);
+  const outside = found.filter((c) => c.caveat.outside);
+  const allStated = statedFacts(clean, outside.flatMap((c) => c.spans));
+  let ranked = rank(clean);
+  // Each topic's facts lift only that topic's sections, and only for a topic the words alone
+  // already put near the top; a text the words alone do not carry over the floor ("our COA
+  // sticker is gone") lets every topic's facts lift its own.
+  const near = nearTopics(ranked);
+  for (const s of allStated) if (!near || near.has(s.topic)) ranked = boostExplaining(ranked, s);
+  const topic = leadTopic(ranked);
+  if (!topic) return { ranked, suggested: null, caveats };
+  const stated = allStated.find((s) => s.topic === topic);
+  const lead = ranked.find((r) => sectionTopic(r.id) === topic)!;
+  const facts = stated?.facts ?? {};
+  const named = Object.keys(facts).length;
+  const clearly = named > 0 || lead.score >= TOPIC_FLOOR;
+  const suggested = !clearly || (outside.length && named < OUTSIDE_FACTS) ? null : { topic, facts };
+  return { ranked, suggested, caveats };
 }
 
 export function search(text: string, options: SearchOptions = {}): AskResult {
   const input = text.slice(0, MAX_QUERY_CHARS);
-  const stated = statedFacts(input);
-  const ranked = rank(input, stated);
+  const { ranked, suggested, caveats } = understand(input);
   const { plain } = index();
   const limit = Math.max(0, Math.floor(options.limit ?? 3));
   const results = ranked
@@ -224,17 +338,30 @@ export function search(text: string, options: SearchOptions = {}): AskResult {
         snippet: section.answer || snippet(plain.get(section.id) ?? '', new Set(r.terms)),
       };
     });
-  return { query: text, results, suggested: suggest(stated, ranked), caveats: caveatsFor(input) };
+  return { query: text, results, suggested: results.length ? suggested : null, caveats };
 }
 
-let caveatTable: { text: string; regexes: RegExp[] }[] | undefined;
+interface CaveatMatch {
+  caveat: Caveat;
+  spans: Spans;
+}
+
+let caveatTable: { caveat: Caveat; regexes: RegExp[] }[] | undefined;
+
+function caveatMatches(clean: string): CaveatMatch[] {
+  caveatTable ??= model.vocabulary.caveats.map((caveat) => ({
+    caveat,
+    regexes: caveat.patterns.map((pattern) => new RegExp(`(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`, 'g')),
+  }));
+  const out: CaveatMatch[] = [];
+  for (const { caveat, regexes } of caveatTable) {
+    const spans = regexes.flatMap((regex) => [...clean.matchAll(regex)].map((m) => [m.index, m.index + m[0].length] as const));
+    if (spans.length) out.push({ caveat, spans });
+  }
+  return out;
+}
 
 /** The caveats whose patterns the question matches, in the model's order, each once. */
 export function caveatsFor(text: string): string[] {
-  caveatTable ??= model.vocabulary.caveats.map((caveat) => ({
-    text: caveat.text,
-    regexes: caveat.patterns.map((pattern) => new RegExp(`(?<![a-z0-9])(?:${pattern})(?![a-z0-9])`)),
-  }));
-  const normalized = normalizeText(text);
-  return caveatTable.filter((caveat) => caveat.regexes.some((regex) => regex.test(normalized))).map((caveat) => caveat.text);
+  return caveatMatches(readable(text)).map((c) => c.caveat.text);
 }

@@ -11,6 +11,16 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/**
+ * Words typed together with a version between them ("w10oem", "win10pro", "windows10") read as
+ * separate words, so that the OEM or Pro in them is not lost; "e3", "m365" and "21h2" stay whole.
+ */
+export function separateRunTogether(normalized: string): string {
+  return normalized
+    .replace(/(?<![a-z0-9])([a-z]+\d+)([a-z]{3,})(?![a-z0-9])/g, '$1 $2')
+    .replace(/(?<![a-z0-9])windows(\d)/g, 'windows $1');
+}
+
 export interface Word {
   /** Lowercase, apostrophes removed ("maker's" -> "makers"). */
   word: string;
@@ -32,15 +42,19 @@ export function words(text: string): Word[] {
  * "machines" as "machin". Deliberately simpler than Porter: the guide is small and what
  * matters is that index and query agree.
  */
+const KEEP_E = new Set(['site', 'note', 'code', 'type', 'same', 'home', 'tape', 'more', 'core', 'name', 'line']);
+
 export function stem(word: string): string {
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length >= 7 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length >= 6 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length >= 6 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length >= 5 && w.endsWith('ed') && !w.endsWith('eed')) w = w.slice(0, -2);
   else if (w.length >= 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  // "wipe", "wiped" and "wiping" meet as "wip"; four letters, so "site" and "sit" stay apart.
   if (w.length >= 5 && w.endsWith('e')) w = w.slice(0, -1);
+  else if (w.length === 4 && /[^aeiou][aeiou][^aeiouy]e$/.test(w) && !KEEP_E.has(w)) w = w.slice(0, -1);
   return w;
 }
 

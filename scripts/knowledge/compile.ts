@@ -135,6 +135,7 @@ export function compileKnowledge(root: string): CompileResult {
   const caveats: Caveat[] = vocabulary.caveats.map((caveat, i) => ({
     id: caveat.id,
     text: caveat.text,
+    outside: caveat.outside ?? false,
     patterns: caveat.patterns.map((pattern, j) => checkedPattern(expandFragments(pattern, vocabulary.fragments), vocabularyFile, ['caveats', i, 'patterns', j], diagnostics)),
   }));
 

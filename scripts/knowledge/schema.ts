@@ -62,7 +62,7 @@ export const vocabularySchema = z.strictObject({
   stop_words: text,
   weak_words: text,
   synonyms: z.array(z.strictObject({ match: z.array(text).min(1), add: text, weight: z.number().positive().optional() })),
-  caveats: z.array(z.strictObject({ id: slug, patterns: z.array(text).min(1), text })),
+  caveats: z.array(z.strictObject({ id: slug, patterns: z.array(text).min(1), text, outside: z.boolean().optional() })),
   key_terms: z.array(text),
 });
 

@@ -38,10 +38,38 @@ describe('free questions are searched in the guide', () => {
 
   test('when the named facts already decide the case, "Check my case" goes straight to the answer', async () => {
     const chat = new Chat();
-    const card = await chat.cardFor({ text: 'thin clients VDI' });
+    const card = await chat.cardFor({ text: 'thin clients reaching VDI on our own servers' });
     const answer = onlyCard(await chat.press(buttons(card).find((b) => b.title === 'Check my case')!));
     expect(kindOf(answer)).toBe('answer');
-    expect(headline(answer)).toBe(VERDICT_HEADLINES[decide('vdi-license-choice', { devices: 'thin-clients' }).verdict!].text);
+    const facts = { devices: 'thin-clients', where: 'own-datacenter' };
+    expect(headline(answer)).toBe(VERDICT_HEADLINES[decide('vdi-license-choice', facts).verdict!].text);
+  });
+
+  test('the card says what it understood from the message, so a wrong reading can be seen', async () => {
+    const card = await new Chat().cardFor({ text: 'Can we run Windows VMs on AWS for users with VDA E3?' });
+    expect(cardProblems(card)).toEqual([]);
+    const text = cardText(card);
+    expect(text).toContain('From your message:');
+    expect(text).toContain("A Listed Provider's servers dedicated to us");
+    expect(buttons(card).find((b) => b.title === 'Check my case')!.data).toMatchObject({
+      facts: { where: 'listed-provider', license: 'vda-per-user' },
+    });
+  });
+
+  test('what the sources do not cover is said on the card, and such a question gets no check', async () => {
+    const card = await new Chat().cardFor({ text: 'Do RDS CALs for 2019 work on a Windows Server 2016 session host?' });
+    expect(kindOf(card)).toBe('search');
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('Not covered by the sources');
+    expect(cardText(card)).toMatch(/do not cover licensing Windows Server itself/);
+    expect(buttons(card).map((b) => b.title)).not.toContain('Check my case');
+  });
+
+  test('a caveat is said even when nothing in the guide matches', async () => {
+    const card = await new Chat().cardFor({ text: 'Windows 365 pricing' });
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toMatch(/Windows 365/);
+    expect(cardText(card)).toContain('Not covered by the sources');
   });
 
   test('nothing found is said plainly, with the topics offered instead', async () => {

@@ -76,12 +76,16 @@ describe('every card the bot can send passes the Adaptive Cards parser and the c
       results,
       notice: 'Your message was long.',
       check: { topicQuestion: TOPICS['virtual-machines'].question, known: ['Where? **AWS**'], submit: { action: 'start' } },
+      caveats: ['The sources say nothing about Windows 11.'],
       topics: { action: 'topics', v: guide.version },
     });
     expect(cardProblems(plain)).toEqual([]);
     expect(cardProblems(withCheck)).toEqual([]);
     expect(buttons(plain).map((b) => b.title)).not.toContain('Check my case');
     expect(buttons(withCheck).map((b) => b.title)).toContain('Check my case');
+    expect(cardText(withCheck)).toContain('From your message:');
+    expect(cardText(withCheck)).toContain('The sources say nothing about Windows 11.');
+    expect(cardText(plain)).not.toContain('Not covered by the sources');
   });
 });
 
