@@ -41,7 +41,7 @@ describe('npm run package:teams', () => {
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0].botId).toBe(BOT);
     expect(manifest.validDomains).toEqual(['licensing.contoso.com']);
-    expect(manifest.composeExtensions![0].botId).toBe(APP_ID);
+    expect(manifest.composeExtensions![0].botId).toBe(BOT);
     expect(manifest.composeExtensions![0].messageHandlers![0].value.domains).toEqual(['licensing.contoso.com']);
     expect(manifest.developer).toMatchObject({
       websiteUrl: 'https://licensing.contoso.com/',
