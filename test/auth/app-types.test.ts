@@ -1,11 +1,12 @@
 import { InvocationContext } from '@azure/functions';
 import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { activity, cardsOf, cardText, httpRequest, repliesOf } from '../support/http';
 import { LocalIssuer, signTokens, startIssuer } from './support/issuer';
+import { guardSockets, type SocketGuard } from '../support/socket-guard';
 
 // The two app types a new Azure Bot can have (multi-tenant registrations can no longer be
 // created): UserAssignedMSI, the deployed configuration (MicrosoftAppId is the managed
@@ -23,24 +24,14 @@ const APP_TYPES = [
   ['SingleTenant', ENTRA_APP_ID, { MicrosoftAppId: ENTRA_APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'not-a-real-secret' }],
 ] as const;
 
-const connections: string[] = [];
-const originalConnect = Socket.prototype.connect;
+let guard: SocketGuard;
+let connections: string[] = [];
 let signed: Awaited<ReturnType<typeof signTokens>>;
 let issuer: LocalIssuer;
 
 beforeAll(async () => {
-  Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
-    const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-    const options = typeof first === 'object' && first !== null ? (first as { host?: string; path?: string }) : { host: String(args[1] ?? 'localhost') };
-    const host = options.path ?? options.host ?? 'localhost';
-    connections.push(host);
-    // Recorded, and never dialled: whatever a library tries beyond this machine fails here.
-    if (host !== '127.0.0.1') {
-      process.nextTick(() => this.destroy(Object.assign(new Error(`blocked by the test: connect to ${host}`), { code: 'ENETUNREACH' })));
-      return this;
-    }
-    return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
-  } as typeof Socket.prototype.connect;
+  guard = guardSockets();
+  connections = guard.connections;
   const claims = (aud: string) => ({ iss: ISSUER, aud, serviceurl: SERVICE_URL });
   signed = await signTokens(
     [{ name: 'channel', publish: true, endorsements: ['msteams', 'webchat', 'directline'] }],
@@ -55,7 +46,7 @@ beforeAll(async () => {
 }, 30000);
 
 afterAll(async () => {
-  Socket.prototype.connect = originalConnect;
+  guard.restore();
   await issuer.close();
   await stopIdentityStandIns();
 });

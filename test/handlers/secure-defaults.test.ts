@@ -1,6 +1,6 @@
 import { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createServer, IncomingMessage, Server } from 'node:http';
-import { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { LicensingBot } from '../../bot/licensing-bot';
 import { OTHER_TENANT_REPLY } from '../../bot/tenant-gate';
 import { AZURE_HOST_SIGNALS, ConfigError, parseConfig } from '../../config/config';
@@ -10,13 +10,14 @@ import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { startPayload } from '../../bot/payloads';
 import { buttons } from '../cards/card-checks';
 import { activity, cardsOf, cardText, httpRequest, repliesOf } from '../support/http';
+import { guardSockets, type SocketGuard } from '../support/socket-guard';
 
 // The defaults that keep an unconfigured bot from being useful to anyone but its developer.
 // Every socket the process opens is recorded; no test here dials anything but 127.0.0.1, and the
 // refused requests must open no socket at all.
 
-const connections: string[] = [];
-const originalConnect = Socket.prototype.connect;
+let guard: SocketGuard;
+let connections: string[] = [];
 
 // A stand-in for a channel's connector on 127.0.0.1: records every reply the bot posts to it.
 let connector: Server;
@@ -24,18 +25,8 @@ let connectorUrl = '';
 const posted: { url: string; body: Record<string, unknown> }[] = [];
 
 beforeAll(async () => {
-  Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
-    const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-    const options = typeof first === 'object' && first !== null ? (first as { host?: string; path?: string }) : { host: String(args[1] ?? 'localhost') };
-    const host = options.path ?? options.host ?? 'localhost';
-    connections.push(host);
-    // Recorded, and never dialled: a regression here fails the test without leaving the machine.
-    if (host !== '127.0.0.1') {
-      process.nextTick(() => this.destroy(Object.assign(new Error(`blocked by the test: connect to ${host}`), { code: 'ENETUNREACH' })));
-      return this;
-    }
-    return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
-  } as typeof Socket.prototype.connect;
+  guard = guardSockets();
+  connections = guard.connections;
   connector = createServer((req: IncomingMessage, res) => {
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -49,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  Socket.prototype.connect = originalConnect;
+  guard.restore();
   await new Promise<void>((resolve) => {
     connector.closeAllConnections();
     connector.close(() => resolve());
