@@ -108,7 +108,7 @@ for (const channel of channels) describe(`Playground, channel ${channel}`, () =>
   test('Windows in virtual machines: radio lists with Next, then a button, end in the verdict, and [1] opens its section', async () => {
     const topic: TopicId = 'virtual-machines';
     const { chat, question } = await startTopic(topic);
-    const answers: Facts = { where: 'azure', license: 'enterprise-per-user', primary_user: 'no' };
+    const answers: Facts = { where: 'azure', license: 'enterprise-per-user', device_os: 'pro-or-enterprise', primary_user: 'no' };
     const { answer, facts, decision } = await completeInterview(chat, question, topic, answers);
     expect(facts).toEqual(answers);
     expect(decision.verdict).toBe('not-permitted');
@@ -139,8 +139,8 @@ for (const channel of channels) describe(`Playground, channel ${channel}`, () =>
     await chat.shot('search results', results);
 
     const question = await chat.press(results, 'Check my case');
-    const { answer, facts, decision } = await completeInterview(chat, question, topic, { instances: '1-4' }, known);
-    expect(facts).toEqual({ ...known, instances: '1-4' });
+    const { answer, facts, decision } = await completeInterview(chat, question, topic, { program: 'eligible', instances: '1-4' }, known);
+    expect(facts).toEqual({ ...known, program: 'eligible', instances: '1-4' });
     expect(decision).toEqual(expectedDecision(topic, facts));
     await checkAnswerCard(answer, topic, decision);
     // The facts read from the question are listed among the answers it used.
