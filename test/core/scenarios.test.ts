@@ -163,6 +163,10 @@ const cases: Record<string, Record<string, Case>> = {
       facts: { where: 'azure', license: 'vda-per-user', instances: '1-4', win10_cu: 'yes', aad_activation: 'yes' }, verdict: 'permitted', requirement: /whether it lifts the limit or the whole right/,
       source: '004: "Each Licensed User may access up to four instances of the software. This does not apply to Students receiving access to software through Student Use Benefit."',
     },
+    'Azure, five VMs per user: refused, with the open Student Use Benefit reading': {
+      facts: { where: 'azure', license: 'vda-per-user', instances: 'more-than-4' }, verdict: 'not-permitted', requirement: /Student Use Benefit/,
+      source: '004: "Each Licensed User may access up to four instances of the software. This does not apply to Students receiving access to software through Student Use Benefit."',
+    },
     'Azure with a per device license: no Azure or QMTH suggested again': {
       facts: { where: 'azure', license: 'enterprise-per-device' }, verdict: 'not-permitted', requirement: /per user/, absent: /QMTH partner/,
       source: '004: "Windows 10 Multitenant Hosting rights are not provided with any device-based licenses"',
