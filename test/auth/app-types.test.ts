@@ -5,7 +5,7 @@ import { parseConfig } from '../../config/config';
 import { createMessagesHandler } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { activity, cardsOf, cardText, httpRequest, repliesOf } from '../support/http';
-import { LocalIssuer, signTokens, startIssuer } from './support/issuer';
+import { authenticationAt, ISSUER, LocalIssuer, signTokens, startIssuer } from './support/issuer';
 import { guardSockets, type SocketGuard } from '../support/socket-guard';
 
 // The two app types a new Azure Bot can have (multi-tenant registrations can no longer be
@@ -16,7 +16,6 @@ import { guardSockets, type SocketGuard } from '../support/socket-guard';
 const IDENTITY_CLIENT_ID = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
 const ENTRA_APP_ID = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 const TENANT_ID = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
-const ISSUER = 'https://api.botframework.com';
 const SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 const APP_TYPES = [
@@ -100,15 +99,7 @@ describe.each(APP_TYPES)('MicrosoftAppType %s', (_type, appId, env) => {
     createMessagesHandler({
       config: parseConfig(env),
       telemetry: NO_TELEMETRY,
-      authentication: {
-        ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl,
-        ToBotFromEmulatorOpenIdMetadataUrl: issuer.metadataUrl,
-        ToBotFromChannelTokenIssuer: ISSUER,
-        // Outbound login: never used with expectReplies, kept off the real endpoints anyway.
-        ToChannelFromBotLoginUrl: 'http://127.0.0.1:9/login',
-        ToChannelFromBotOAuthScope: ISSUER,
-        OAuthUrl: 'http://127.0.0.1:9/oauth',
-      },
+      authentication: authenticationAt(issuer),
     });
   const post = (authorization: string | undefined) =>
     handler()(

@@ -5,13 +5,12 @@ import { parseConfig } from '../../config/config';
 import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { activity, cardsOf, cardText, httpRequest, repliesOf } from '../support/http';
-import { IssuerMode, LocalIssuer, signTokens, startIssuer } from './support/issuer';
+import { IssuerMode, authenticationAt, ISSUER, LocalIssuer, signTokens, startIssuer } from './support/issuer';
 
 // With MicrosoftAppId set, every request runs botbuilder's real token validation against an
 // OpenID metadata document and JWKS served on 127.0.0.1, with RSA keys made for this run.
 
 const APP_ID = '7b2a3c4d-1111-4222-8333-944455556666';
-const ISSUER = 'https://api.botframework.com';
 const SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 const config = parseConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' });
 
@@ -83,15 +82,7 @@ async function botWithIssuer(mode: IssuerMode = 'ok', authenticationTimeoutMs = 
     config,
     telemetry: NO_TELEMETRY,
     authenticationTimeoutMs,
-    authentication: {
-      ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: issuer.metadataUrl,
-      ToBotFromChannelTokenIssuer: ISSUER,
-      // Outbound settings: never used with expectReplies, but kept off the real login endpoints.
-      ToChannelFromBotLoginUrl: 'http://127.0.0.1:9/login',
-      ToChannelFromBotOAuthScope: ISSUER,
-      OAuthUrl: 'http://127.0.0.1:9/oauth',
-    },
+    authentication: authenticationAt(issuer),
   });
   const logs: string[] = [];
   const context = () => new InvocationContext({ functionName: 'messages', logHandler: (_level, ...args) => logs.push(args.map(String).join(' ')) });

@@ -90,3 +90,22 @@ export function signTokens(keys: KeySpec[], tokens: TokenSpec[]): Promise<{ jwks
     child.stdin!.end(JSON.stringify({ keys, tokens }));
   });
 }
+
+/** The token issuer Bot Framework channels use; the local issuer signs tokens in its name. */
+export const ISSUER = 'https://api.botframework.com';
+
+/**
+ * The messages handler's authentication settings for a local issuer: inbound tokens are checked
+ * against it, and the outbound login settings (never used with expectReplies) point at a closed
+ * port on this machine rather than at the real login endpoints.
+ */
+export function authenticationAt(issuer: LocalIssuer) {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: issuer.metadataUrl,
+    ToBotFromChannelTokenIssuer: ISSUER,
+    ToChannelFromBotLoginUrl: 'http://127.0.0.1:9/login',
+    ToChannelFromBotOAuthScope: ISSUER,
+    OAuthUrl: 'http://127.0.0.1:9/oauth',
+  };
+}
