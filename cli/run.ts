@@ -3,7 +3,7 @@ import { decide } from '../core/decide';
 import { DecisionInputError } from '../core/errors';
 import { search } from '../core/search';
 import { TOPICS } from '../core/topics';
-import { InputError, parseArguments, USAGE, UsageError } from './arguments';
+import { parseArguments, USAGE, UsageError } from './arguments';
 import { formatAsk, formatDecision, formatTopics } from './format';
 
 export interface CliResult {
@@ -41,7 +41,7 @@ export function runCli(argv: readonly string[]): CliResult {
     }
   } catch (error) {
     if (error instanceof UsageError) return { code: 2, stdout: '', stderr: `${error.message}\n\n${USAGE}` };
-    if (error instanceof InputError || error instanceof DecisionInputError || error instanceof ConfigError) return { code: 2, stdout: '', stderr: error.message };
+    if (error instanceof DecisionInputError || error instanceof ConfigError) return { code: 2, stdout: '', stderr: error.message };
     return { code: 1, stdout: '', stderr: `Internal error: ${(error as Error).message}` };
   }
 }

@@ -73,20 +73,19 @@ export function firedRuleIds(topic: TopicId, facts: Facts): string[] {
   return [...evaluation.winners, ...evaluation.notes].map((rule) => rule.id);
 }
 
-/** The first fact or value the topic does not have, as an input error naming the valid choices. */
-export function factsProblem(topic: TopicDefinition, facts: Facts): DecisionInputError | undefined {
+/** Every fact must be one of the topic's facts, with one of its values; the error names the valid choices. */
+function validateFacts(topic: TopicDefinition, facts: Facts): void {
   for (const [id, value] of Object.entries(facts)) {
     const fact = topic.facts.find((candidate) => candidate.id === id);
     if (!fact) {
       const valid = topic.facts.map((candidate) => candidate.id);
-      return new DecisionInputError(`Unknown fact "${id}" for topic ${topic.id}. Valid facts: ${valid.join(', ')}.`, 'unknown-fact', valid);
+      throw new DecisionInputError(`Unknown fact "${id}" for topic ${topic.id}. Valid facts: ${valid.join(', ')}.`, 'unknown-fact', valid);
     }
     const values = fact.options.map((option) => option.value);
     if (!values.includes(value)) {
-      return new DecisionInputError(`"${value}" is not a valid value for ${id}. Valid values: ${values.join(', ')}.`, 'bad-value', values);
+      throw new DecisionInputError(`"${value}" is not a valid value for ${id}. Valid values: ${values.join(', ')}.`, 'bad-value', values);
     }
   }
-  return undefined;
 }
 
 function topicOrThrow(topic: string): TopicDefinition {
@@ -94,11 +93,6 @@ function topicOrThrow(topic: string): TopicDefinition {
     throw new DecisionInputError(`Unknown topic "${topic}". Valid topics: ${TOPIC_IDS.join(', ')}.`, 'unknown-topic', TOPIC_IDS);
   }
   return TOPICS[topic];
-}
-
-function validateFacts(definition: TopicDefinition, facts: Facts): void {
-  const problem = factsProblem(definition, facts);
-  if (problem) throw problem;
 }
 
 const unique = (items: string[]): string[] => [...new Set(items)];
