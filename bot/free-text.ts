@@ -1,10 +1,8 @@
 import { renderSearchResults } from '../cards';
 import { decide } from '../core/decide';
 import { DecisionInputError } from '../core/errors';
-import { AskResult, MAX_QUERY_CHARS, search as guideSearch } from '../core/search';
-import { oneSentenceAnswer } from '../core/section-answer';
+import { MAX_QUERY_CHARS, search as guideSearch } from '../core/search';
 import { isTopicId, TOPICS } from '../core/topics';
-import { guide } from '../core/knowledge';
 import type { Outcome } from './outcome';
 import { startPayload, topicsPayload } from './payloads';
 import { noMatchCard } from './replies';
@@ -31,7 +29,7 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
   return {
     reply: renderSearchResults({
       notice,
-      results: results.map((hit) => ({ title: hit.title, answer: clip(answerOf(hit), ANSWER_CHARS), url: hit.url })),
+      results: results.map((hit) => ({ title: hit.title, answer: clip(hit.snippet || hit.title, ANSWER_CHARS), url: hit.url })),
       check,
       caveats: found.caveats,
       topics: topicsPayload(),
@@ -55,11 +53,6 @@ function checkMyCase(suggested: { topic: string; facts: Record<string, string> }
     known: orderedFacts(topic, facts).map((fact) => `${fact.prompt} **${answerLabel(topic, fact.id, facts[fact.id])}**`),
     submit: startPayload(topic, facts),
   };
-}
-
-function answerOf(hit: AskResult['results'][number]): string {
-  const section = guide.sections.get(hit.section);
-  return (section && oneSentenceAnswer(section)) || hit.snippet || hit.title;
 }
 
 function clip(text: string, max: number): string {
