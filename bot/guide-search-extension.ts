@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { guide, sectionTopic } from '../core/knowledge';
 import type { GuideSection } from '../core/guide';
 import { MAX_QUERY_CHARS, search } from '../core/search';
-import { oneSentenceAnswer } from '../core/section-answer';
 import { TOPIC_IDS } from '../core/types';
 import { ExtensionAttachment, ExtensionResponse, plainMessage, resultList } from './extension-response';
 import { sectionAttachment } from './section-view';
@@ -53,10 +52,7 @@ export function answerGuideSearch(value: unknown, baseUrl: string): { body: Exte
   }
   const hits = search(text, { baseUrl, limit: Math.min(MAX_RESULTS, page.skip + page.size) }).results;
   if (!hits.length && page.skip === 0) return { body: plainMessage(NO_MATCH_TEXT), log: { action: 'extension-search', results: 0 } };
-  const cards = hits.slice(page.skip).map((hit): ExtensionAttachment => {
-    const section = guide.sections.get(hit.section)!;
-    return sectionAttachment(section, baseUrl, oneSentenceAnswer(section) ?? hit.snippet);
-  });
+  const cards = hits.slice(page.skip).map((hit): ExtensionAttachment => sectionAttachment(guide.sections.get(hit.section)!, baseUrl));
   return { body: resultList(cards), log: { action: 'extension-search', results: cards.length, skip: page.skip || undefined } };
 }
 
