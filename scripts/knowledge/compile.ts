@@ -83,10 +83,9 @@ export function compileKnowledge(root: string): CompileResult {
   });
 
   const licenseIds = new Set(Object.keys(index.licenses));
-  const citedSections = new Set<string>();
   const topics = {} as Record<TopicId, TopicDefinition>;
   for (const { yaml, input } of topicFiles) {
-    const topic = compileTopic(yaml, input, { diagnostics, sectionIds, licenseIds, citedSections, places });
+    const topic = compileTopic(yaml, input, { diagnostics, sectionIds, licenseIds, places });
     topics[input.id as TopicId] = topic;
   }
 
@@ -120,13 +119,6 @@ export function compileKnowledge(root: string): CompileResult {
       diagnostics.add(file, entry.line, `section ${entry.section.id} must open with its one-sentence answer, a plain paragraph under the heading`);
     }
     sections[entry.section.id] = { topic: about.topic as SectionMeta['topic'], weight: about.weight ?? 1, explains: about.explains ?? {} };
-  }
-  // A section is reached by the rules that cite it or by search; a zero-weight section only by rules.
-  for (const entry of parsedSections) {
-    const meta = sections[entry.section.id];
-    if (meta && !citedSections.has(entry.section.id) && meta.topic !== 'general' && !topicById.has(meta.topic)) {
-      diagnostics.add(sectionFile.get(entry.section.id)!, entry.line, `section ${entry.section.id} is cited by no rule and belongs to no topic, so nothing reaches it`);
-    }
   }
 
   checkReasonTerms(topicFiles, vocabulary.key_terms, new Map(parsedSections.map((entry) => [entry.section.id, entry.section])), diagnostics);
@@ -162,7 +154,6 @@ interface TopicContext {
   diagnostics: Diagnostics;
   sectionIds: Set<string>;
   licenseIds: Set<string>;
-  citedSections: Set<string>;
   places: CompileResult['places'];
 }
 
@@ -202,7 +193,6 @@ function compileTopic(yaml: YamlFile, input: TopicInput, context: TopicContext):
       return normalized;
     });
     rule.reasons.forEach((reason, j) => {
-      context.citedSections.add(reason.section);
       if (!context.sectionIds.has(reason.section)) {
         diagnostics.add(yaml.file, at('reasons', j, 'section'), `rule ${rule.id} cites section ${reason.section}, which no guide document has`);
       }
