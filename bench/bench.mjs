@@ -36,7 +36,14 @@ const LIB = join(root, 'bench', 'lib');
 const RESULTS = join(root, 'bench', 'results.json');
 
 // Children get the environment of a local run: no app registration, no telemetry.
-const CHILD_ENV = { ...process.env, MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', APPLICATIONINSIGHTS_CONNECTION_STRING: '', PUBLIC_BASE_URL: '' };
+const CHILD_ENV = {
+  ...process.env,
+  MicrosoftAppId: '',
+  MicrosoftAppPassword: '',
+  MicrosoftAppTenantId: '',
+  APPLICATIONINSIGHTS_CONNECTION_STRING: '',
+  PUBLIC_BASE_URL: '',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Child processes: every one is tracked and stopped on any way out.
@@ -49,7 +56,7 @@ process.on('exit', stopChildren);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     stopChildren();
-    process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[signal]);
+    process.exit(128 + { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal]);
   });
 }
 
@@ -68,7 +75,16 @@ function runNode(script, scriptArgs, { env = CHILD_ENV, timeoutMs = 120_000 } = 
       clearTimeout(timer);
       children.delete(child);
       if (code === 0) resolve(stdout);
-      else reject(new Error(`${script} ${signal ? `was killed (${signal})` : `exited ${code}`}: ${stderr.split('\n').filter((l) => !l.startsWith('WARNING')).join('\n').slice(-2000)}`));
+      else
+        reject(
+          new Error(
+            `${script} ${signal ? `was killed (${signal})` : `exited ${code}`}: ${stderr
+              .split('\n')
+              .filter((l) => !l.startsWith('WARNING'))
+              .join('\n')
+              .slice(-2000)}`,
+          ),
+        );
     });
   });
 }
@@ -78,7 +94,10 @@ const lastJsonLine = (text) => JSON.parse(text.trim().split('\n').at(-1));
 /** Starts a local server child and resolves when it listens. */
 function startServer(kind, modulePath) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', join(LIB, 'server.cjs'), kind, modulePath], { env: CHILD_ENV, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = spawn(process.execPath, ['--expose-gc', join(LIB, 'server.cjs'), kind, modulePath], {
+      env: CHILD_ENV,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     children.add(child);
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -136,7 +155,14 @@ const stubOurHandlers = {
       const names = new Set();
       const imports = new RegExp(`import\\s*(?:type\\s*)?\\{([^}]*)\\}\\s*from\\s*['"]${loaded.path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"]`, 'g');
       for (const match of source.matchAll(imports)) {
-        for (const name of match[1].split(',')) if (name.trim()) names.add(name.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]);
+        for (const name of match[1].split(','))
+          if (name.trim())
+            names.add(
+              name
+                .trim()
+                .replace(/^type\s+/, '')
+                .split(/\s+as\s+/)[0],
+            );
       }
       const notHere = 'async () => ({ status: 404, jsonBody: { error: "not part of the echo bot" } })';
       return { contents: [...names].map((name) => `export const ${name} = ${notHere};`).join('\n'), loader: 'ts' };
@@ -152,7 +178,12 @@ async function buildAll() {
   built.echo = join(OUT, 'echo', 'function.js');
   await build({
     ...ECHO_BUILD,
-    stdin: { contents: "export { createLocalServer, defaultRoutes } from './server/local-server';\nexport { echoMessagesHandler } from './bench/echo/function';\n", resolveDir: root, sourcefile: 'echo-server.ts', loader: 'ts' },
+    stdin: {
+      contents: "export { createLocalServer, defaultRoutes } from './server/local-server';\nexport { echoMessagesHandler } from './bench/echo/function';\n",
+      resolveDir: root,
+      sourcefile: 'echo-server.ts',
+      loader: 'ts',
+    },
     outfile: join(OUT, 'echo-server', 'index.js'),
     plugins: [stubOurHandlers],
   });
@@ -181,7 +212,10 @@ async function buildAll() {
     mkdirSync(join(OUT, 'what-if-code-cache'), { recursive: true });
     await runNode(join(LIB, 'code-cache.cjs'), [BUNDLE_FILE, cache, JSON.stringify(FIRST_TURN)]);
     const loader = join(OUT, 'what-if-code-cache', 'index.js');
-    writeFileSync(loader, `module.exports = require(${JSON.stringify(join(LIB, 'code-cache.cjs'))}).load(${JSON.stringify(BUNDLE_FILE)}, ${JSON.stringify(cache)}).exports;\n`);
+    writeFileSync(
+      loader,
+      `module.exports = require(${JSON.stringify(join(LIB, 'code-cache.cjs'))}).load(${JSON.stringify(BUNDLE_FILE)}, ${JSON.stringify(cache)}).exports;\n`,
+    );
     built.whatIf.codeCache = loader;
   } catch (error) {
     built.whatIf.skipped = error.message.split('\n')[0];
@@ -196,14 +230,27 @@ async function coldStarts(built) {
   const variants = [
     { key: 'ours', label: 'ours, bundled (deployed)', exportName: 'messagesHandler', modules: [BUNDLE_FILE] },
     { key: 'echo', label: 'echo bot (baseline)', exportName: 'echoMessagesHandler', modules: [built.echo] },
-    { key: 'oursUnbundled', label: 'ours, unbundled (tsc output)', exportName: 'messagesHandler', modules: [join(root, 'dist', 'functions', 'index.js'), join(root, 'dist', 'functions', 'messages.js')] },
+    {
+      key: 'oursUnbundled',
+      label: 'ours, unbundled (tsc output)',
+      exportName: 'messagesHandler',
+      modules: [join(root, 'dist', 'functions', 'index.js'), join(root, 'dist', 'functions', 'messages.js')],
+    },
     { key: 'oursMinified', label: 'ours, bundled and minified', exportName: 'messagesHandler', modules: [built.minified] },
   ];
-  if (built.whatIf.codeCache) variants.push({ key: 'whatIfCodeCache', label: 'what-if: the deployed bundle + V8 code cache', exportName: 'messagesHandler', modules: [built.whatIf.codeCache] });
+  if (built.whatIf.codeCache)
+    variants.push({
+      key: 'whatIfCodeCache',
+      label: 'what-if: the deployed bundle + V8 code cache',
+      exportName: 'messagesHandler',
+      modules: [built.whatIf.codeCache],
+    });
 
   const runs = Object.fromEntries(variants.map((v) => [v.key, []]));
   const once = async (variant) => {
-    const result = lastJsonLine(await runNode(join(LIB, 'cold-start.cjs'), [variant.exportName, JSON.stringify(FIRST_TURN), ...variant.modules], { timeoutMs: 60_000 }));
+    const result = lastJsonLine(
+      await runNode(join(LIB, 'cold-start.cjs'), [variant.exportName, JSON.stringify(FIRST_TURN), ...variant.modules], { timeoutMs: 60_000 }),
+    );
     if (result.status !== 200 || result.replies < 1) throw new Error(`${variant.label}: first turn answered ${result.status} with ${result.replies} replies`);
     return result;
   };
@@ -229,7 +276,11 @@ async function coldStarts(built) {
 }
 
 async function turns() {
-  const output = await runNode(join(LIB, 'turns.cjs'), [BUNDLE_FILE, join(OUT, 'echo', 'function.js'), SETTINGS.turnRounds, SETTINGS.turnBlock, SETTINGS.turnWarmup], { timeoutMs: 600_000 });
+  const output = await runNode(
+    join(LIB, 'turns.cjs'),
+    [BUNDLE_FILE, join(OUT, 'echo', 'function.js'), SETTINGS.turnRounds, SETTINGS.turnBlock, SETTINGS.turnWarmup],
+    { timeoutMs: 600_000 },
+  );
   const { kinds, activities } = lastJsonLine(output);
   const perKind = {};
   const pooled = { ours: [], echo: [] };
@@ -247,9 +298,17 @@ async function turns() {
  */
 async function load(server, body, seconds) {
   const before = (await server.usage()).cpu;
-  const result = await autocannon({ url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: seconds });
+  const result = await autocannon({
+    url: server.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
   const after = (await server.usage()).cpu;
-  if (result.errors || result.timeouts || result.non2xx) throw new Error(`${server.kind}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers under load`);
+  if (result.errors || result.timeouts || result.non2xx)
+    throw new Error(`${server.kind}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers under load`);
   const cpuMs = (after.user + after.system - before.user - before.system) / 1000;
   return {
     requestsPerSecond: result.requests.total / result.duration,
@@ -265,14 +324,21 @@ async function throughput(built, kinds) {
   const servers = {};
   try {
     [servers.ours, servers.echo] = await Promise.all([startServer('ours', built.oursServer), startServer('echo', built.echoServer)]);
-    const bodies = { echo: JSON.stringify(ECHO_TURN), 'interview step': JSON.stringify(kinds['interview step']), 'free text': JSON.stringify(kinds['free text']) };
+    const bodies = {
+      echo: JSON.stringify(ECHO_TURN),
+      'interview step': JSON.stringify(kinds['interview step']),
+      'free text': JSON.stringify(kinds['free text']),
+    };
     const memoryBefore = { ours: (await servers.ours.usage()).memory, echo: (await servers.echo.usage()).memory };
     await load(servers.echo, bodies.echo, SETTINGS.warmupSeconds);
     for (const kind of ['interview step', 'free text']) await load(servers.ours, bodies[kind], SETTINGS.warmupSeconds);
 
     // Each of our runs sits next to an echo run: [echo, step, echo, free], then reversed.
     const runs = { 'interview step': [], 'free text': [], echo: [] };
-    const plan = [['echo', 'interview step', 'echo', 'free text'], ['free text', 'echo', 'interview step', 'echo']];
+    const plan = [
+      ['echo', 'interview step', 'echo', 'free text'],
+      ['free text', 'echo', 'interview step', 'echo'],
+    ];
     let done = 0;
     for (let round = 0; round < SETTINGS.loadRounds; round++) {
       for (const kind of plan[round % 2]) {
@@ -334,13 +400,37 @@ function table(results) {
   }
   for (const [key, variant] of Object.entries(cold)) {
     if (key === 'echo') continue;
-    row(`module load alone, p50: ${variant.label}`, `${ms(variant.loadMs.p50)} ms`, `${ms(echoCold.loadMs.p50)} ms`, ratio(variant.loadMs.p50 / echoCold.loadMs.p50), '');
+    row(
+      `module load alone, p50: ${variant.label}`,
+      `${ms(variant.loadMs.p50)} ms`,
+      `${ms(echoCold.loadMs.p50)} ms`,
+      ratio(variant.loadMs.p50 / echoCold.loadMs.p50),
+      '',
+    );
   }
-  row('first turn after load, p50 (deployed)', `${ms(cold.ours.firstTurnMs.p50)} ms`, `${ms(echoCold.firstTurnMs.p50)} ms`, ratio(cold.ours.firstTurnMs.p50 / echoCold.firstTurnMs.p50), '');
+  row(
+    'first turn after load, p50 (deployed)',
+    `${ms(cold.ours.firstTurnMs.p50)} ms`,
+    `${ms(echoCold.firstTurnMs.p50)} ms`,
+    ratio(cold.ours.firstTurnMs.p50 / echoCold.firstTurnMs.p50),
+    '',
+  );
   for (const [kind, { ours, echo }] of Object.entries(turn.perKind)) {
-    row(`turn in process, p50 (p99): ${kind}`, `${ms(ours.p50)} ms (${ms(ours.p99)})`, `${ms(echo.p50)} ms (${ms(echo.p99)})`, `${ratio(ours.p50 / echo.p50)} (${ratio(ours.p99 / echo.p99)})`, '');
+    row(
+      `turn in process, p50 (p99): ${kind}`,
+      `${ms(ours.p50)} ms (${ms(ours.p99)})`,
+      `${ms(echo.p50)} ms (${ms(echo.p99)})`,
+      `${ratio(ours.p50 / echo.p50)} (${ratio(ours.p99 / echo.p99)})`,
+      '',
+    );
   }
-  row('turn in process, p50 (p99): all five kinds pooled', `${ms(turn.all.ours.p50)} ms (${ms(turn.all.ours.p99)})`, `${ms(turn.all.echo.p50)} ms (${ms(turn.all.echo.p99)})`, `${ratio(turn.all.ours.p50 / turn.all.echo.p50)} (${ratio(turn.all.ours.p99 / turn.all.echo.p99)})`, targets.turnP50);
+  row(
+    'turn in process, p50 (p99): all five kinds pooled',
+    `${ms(turn.all.ours.p50)} ms (${ms(turn.all.ours.p99)})`,
+    `${ms(turn.all.echo.p50)} ms (${ms(turn.all.echo.p99)})`,
+    `${ratio(turn.all.ours.p50 / turn.all.echo.p50)} (${ratio(turn.all.ours.p99 / turn.all.echo.p99)})`,
+    targets.turnP50,
+  );
   for (const [kind, run] of Object.entries(loadResults.ours)) {
     row(
       `local server, ${loadResults.connections} connections, ${loadResults.seconds} s: ${kind} (req/s; latency p50/p99)`,
@@ -359,12 +449,42 @@ function table(results) {
       '',
     );
   }
-  row('RSS after the load runs', mb(loadResults.memoryAfter.ours.rss), mb(loadResults.memoryAfter.echo.rss), ratio(loadResults.memoryAfter.ours.rss / loadResults.memoryAfter.echo.rss), targets.rss);
-  row('live heap after the load runs (heapUsed after a full GC)', mb(loadResults.liveAfter.ours.heapUsed), mb(loadResults.liveAfter.echo.heapUsed), ratio(loadResults.liveAfter.ours.heapUsed / loadResults.liveAfter.echo.heapUsed), '');
-  row('RSS before the load runs (server started, nothing served)', mb(loadResults.memoryBefore.ours.rss), mb(loadResults.memoryBefore.echo.rss), ratio(loadResults.memoryBefore.ours.rss / loadResults.memoryBefore.echo.rss), '');
-  row(`every topic's fact space through decide(): ${core.enumeration.states} states, ${core.enumeration.verdicts} verdicts`, `${ms(core.enumeration.ms)} ms`, '', '', '');
+  row(
+    'RSS after the load runs',
+    mb(loadResults.memoryAfter.ours.rss),
+    mb(loadResults.memoryAfter.echo.rss),
+    ratio(loadResults.memoryAfter.ours.rss / loadResults.memoryAfter.echo.rss),
+    targets.rss,
+  );
+  row(
+    'live heap after the load runs (heapUsed after a full GC)',
+    mb(loadResults.liveAfter.ours.heapUsed),
+    mb(loadResults.liveAfter.echo.heapUsed),
+    ratio(loadResults.liveAfter.ours.heapUsed / loadResults.liveAfter.echo.heapUsed),
+    '',
+  );
+  row(
+    'RSS before the load runs (server started, nothing served)',
+    mb(loadResults.memoryBefore.ours.rss),
+    mb(loadResults.memoryBefore.echo.rss),
+    ratio(loadResults.memoryBefore.ours.rss / loadResults.memoryBefore.echo.rss),
+    '',
+  );
+  row(
+    `every topic's fact space through decide(): ${core.enumeration.states} states, ${core.enumeration.verdicts} verdicts`,
+    `${ms(core.enumeration.ms)} ms`,
+    '',
+    '',
+    '',
+  );
   row('decide() alone, per call, p50 (p99)', `${core.decideUs.p50.toFixed(1)} µs (${core.decideUs.p99.toFixed(1)})`, '', '', '');
-  row('search() alone, per call, p50 (p99); first call builds the index', `${core.searchUs.p50.toFixed(0)} µs (${core.searchUs.p99.toFixed(0)}); first ${ms(core.searchFirstCallMs)} ms`, '', '', '');
+  row(
+    'search() alone, per call, p50 (p99); first call builds the index',
+    `${core.searchUs.p50.toFixed(0)} µs (${core.searchUs.p99.toFixed(0)}); first ${ms(core.searchFirstCallMs)} ms`,
+    '',
+    '',
+    '',
+  );
   row(
     `largest answer card (${core.largestCard.topic}, ${core.largestCard.facts} facts, ${core.largestCard.baseUrlChars}-character base URL); whole reply activity`,
     `${kb(core.largestCard.cardBytes)}; ${kb(core.largestCard.activityBytes)}`,
@@ -403,13 +523,19 @@ async function main() {
   progress('building');
   const built = await buildAll();
   // The bundle must register exactly what the tsc output registers (package.json main is the bundle).
-  const [fromBundle, fromTsc] = await Promise.all([BUNDLE_FILE, join(root, 'dist', 'functions', 'index.js')].map(async (entry) => lastJsonLine(await runNode(join(LIB, 'registrations.cjs'), [entry]))));
-  if (JSON.stringify(fromBundle) !== JSON.stringify(fromTsc)) throw new Error(`the bundle registers ${JSON.stringify(fromBundle)}, the tsc output ${JSON.stringify(fromTsc)}`);
-  if (!fromBundle.registered.some((f) => f.name === 'messages') || !/^200 [1-9]/.test(fromBundle.answers.messages ?? '')) throw new Error(`the bundle's messages function does not answer: ${JSON.stringify(fromBundle)}`);
+  const [fromBundle, fromTsc] = await Promise.all(
+    [BUNDLE_FILE, join(root, 'dist', 'functions', 'index.js')].map(async (entry) => lastJsonLine(await runNode(join(LIB, 'registrations.cjs'), [entry]))),
+  );
+  if (JSON.stringify(fromBundle) !== JSON.stringify(fromTsc))
+    throw new Error(`the bundle registers ${JSON.stringify(fromBundle)}, the tsc output ${JSON.stringify(fromTsc)}`);
+  if (!fromBundle.registered.some((f) => f.name === 'messages') || !/^200 [1-9]/.test(fromBundle.answers.messages ?? ''))
+    throw new Error(`the bundle's messages function does not answer: ${JSON.stringify(fromBundle)}`);
   const bundleBytes = readFileSync(BUNDLE_FILE).length;
 
   progress('decision core, search and the largest card');
-  const core = lastJsonLine(await runNode(join(LIB, 'core.cjs'), [built.core, BUNDLE_FILE], { env: { ...CHILD_ENV, PUBLIC_BASE_URL: LONG_BASE_URL }, timeoutMs: 300_000 }));
+  const core = lastJsonLine(
+    await runNode(join(LIB, 'core.cjs'), [built.core, BUNDLE_FILE], { env: { ...CHILD_ENV, PUBLIC_BASE_URL: LONG_BASE_URL }, timeoutMs: 300_000 }),
+  );
   if (core.cards.failureCount) throw new Error(`answer cards failed to render: ${core.cards.failures.join('; ')}`);
   const cold = await coldStarts(built);
   progress('turns in process');
@@ -422,7 +548,8 @@ async function main() {
     turnP50: turn.all.ours.p50 / turn.all.echo.p50,
     turnP99: turn.all.ours.p99 / turn.all.echo.p99,
     // Higher is better here: the harmonic mean of our two kinds is the rate of an even mix of them.
-    throughput: 2 / (1 / loadResults.ours['interview step'].requestsPerSecond + 1 / loadResults.ours['free text'].requestsPerSecond) / loadResults.echo.requestsPerSecond,
+    throughput:
+      2 / (1 / loadResults.ours['interview step'].requestsPerSecond + 1 / loadResults.ours['free text'].requestsPerSecond) / loadResults.echo.requestsPerSecond,
     rss: loadResults.memoryAfter.ours.rss / loadResults.memoryAfter.echo.rss,
   };
   const largestCardBytes = core.largestCard.activityBytes;
@@ -461,14 +588,24 @@ async function main() {
       searchFirstCallMs: core.searchFirstCallMs,
       largestCard: core.largestCard,
     },
-    details: { cold, turn: { perKind: turn.perKind, all: turn.all }, load: loadResults, core, targets, whatIfSkipped: built.whatIf.skipped, registered: fromBundle },
+    details: {
+      cold,
+      turn: { perKind: turn.perKind, all: turn.all },
+      load: loadResults,
+      core,
+      targets,
+      whatIfSkipped: built.whatIf.skipped,
+      registered: fromBundle,
+    },
     settings: { ...SETTINGS, quick: QUICK, connections: CONNECTIONS, freeText: FREE_TEXT },
     machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))), seconds: Math.round((Date.now() - started) / 1000) },
   };
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   const markdown = table(results);
   console.log(markdown);
-  console.log(`\nbundle ${kb(bundleBytes)} (minified ${kb(built.minifiedBytes)}); ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end; ${results.machine.seconds} s${QUICK ? '; --quick: rough figures' : ''}`);
+  console.log(
+    `\nbundle ${kb(bundleBytes)} (minified ${kb(built.minifiedBytes)}); ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end; ${results.machine.seconds} s${QUICK ? '; --quick: rough figures' : ''}`,
+  );
   if (built.whatIf.skipped) console.log(`what-if rows skipped: ${built.whatIf.skipped}`);
   console.log(`wrote ${RESULTS}`);
   if (args.has('--readme')) {

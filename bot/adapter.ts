@@ -1,10 +1,4 @@
-import {
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationBotFrameworkAuthenticationOptions,
-  TurnContext,
-} from 'botbuilder';
+import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from '../config/config';
 import { EXTENSION_INVOKES } from './extension-invokes';
@@ -65,7 +59,10 @@ type AuthenticateRequest = ConfigurationBotFrameworkAuthentication['authenticate
  * hangs (node-fetch has no timeout there) ends after `timeoutMs` instead of holding the request.
  */
 class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(options: ConfigurationBotFrameworkAuthenticationOptions, private readonly timeoutMs: number) {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly timeoutMs: number,
+  ) {
     super(options);
   }
 
@@ -108,7 +105,7 @@ export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverr
       MicrosoftAppType: bot.appType,
       MicrosoftAppTenantId: bot.tenantId,
       ...overrides,
-    } as ConfigurationBotFrameworkAuthenticationOptions,
+    },
     options.authenticationTimeoutMs ?? DEFAULT_AUTHENTICATION_TIMEOUT_MS,
   );
   const adapter = new CloudAdapter(authentication);

@@ -21,12 +21,18 @@ export function userText(activity: Partial<Activity>): string {
     const entities = activity.entities.filter((entity) => typeof (entity as { text?: unknown }).text === 'string' || entity.type?.toLowerCase() !== 'mention');
     text = TurnContext.removeRecipientMention({ ...activity, entities, text }) ?? text;
   }
-  return text.replace(AT_TAG, ' ').replace(/[\s\u00a0]+/g, ' ').trim();
+  return text
+    .replace(AT_TAG, ' ')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** A command, in any case and with stray punctuation ("Help!", "/topics", "Start  over."). */
 export function commandOf(text: string): Command | undefined {
   if (text.length > 40) return undefined;
-  const key = text.toLowerCase().replace(/^[\s/]+|[\s.!?]+$/g, '').replace(/\s+/g, ' ');
+  const key = text
+    .toLowerCase()
+    .replace(/^[\s/]+|[\s.!?]+$/g, '')
+    .replace(/\s+/g, ' ');
   return Object.hasOwn(COMMANDS, key) ? COMMANDS[key] : undefined;
 }

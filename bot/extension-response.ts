@@ -9,9 +9,7 @@ export interface ExtensionAttachment extends Attachment {
 }
 
 export interface ExtensionResponse {
-  composeExtension:
-    | { type: 'result'; attachmentLayout: 'list'; attachments: ExtensionAttachment[] }
-    | { type: 'message'; text: string };
+  composeExtension: { type: 'result'; attachmentLayout: 'list'; attachments: ExtensionAttachment[] } | { type: 'message'; text: string };
 }
 
 export const resultList = (attachments: ExtensionAttachment[]): ExtensionResponse => ({

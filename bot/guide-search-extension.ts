@@ -24,7 +24,10 @@ export const UNREADABLE_TEXT = 'That search could not be read. Type a few words 
 const count = z.coerce.number().int().min(0).max(1000);
 const queryValueSchema = z.looseObject({
   commandId: z.string().max(64).optional(),
-  parameters: z.array(z.looseObject({ name: z.string().max(64).optional(), value: z.unknown().optional() })).max(10).optional(),
+  parameters: z
+    .array(z.looseObject({ name: z.string().max(64).optional(), value: z.unknown().optional() }))
+    .max(10)
+    .optional(),
   // Paging that cannot be read falls back to the first page rather than failing the search.
   queryOptions: z.looseObject({ skip: count.optional(), count: count.optional() }).optional().catch(undefined),
 });

@@ -1,17 +1,7 @@
 import { decide, firedRuleIds } from '../core/decide';
 import type { Outcome } from './outcome';
 import { InterviewState, withAnswer, withoutFact } from './payloads';
-import {
-  answerCard,
-  answeredCard,
-  CHOOSE_FIRST_NOTICE,
-  feedbackThanksCard,
-  helpCard,
-  OUTDATED_NOTICE,
-  questionCard,
-  welcomeCard,
-  whatIfCard,
-} from './replies';
+import { answerCard, answeredCard, CHOOSE_FIRST_NOTICE, feedbackThanksCard, helpCard, OUTDATED_NOTICE, questionCard, welcomeCard, whatIfCard } from './replies';
 import type { SubmitData } from './submit-data';
 
 export interface InterviewOptions {

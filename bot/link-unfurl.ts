@@ -4,7 +4,6 @@ import { decisionHeadline } from '../cards/decision-link';
 import { decide } from '../core/decide';
 import { DecisionInputError } from '../core/errors';
 import { TOPICS } from '../core/topics';
-import type { TopicId } from '../core/types';
 import { guide } from '../core/knowledge';
 import { readDecisionLink } from '../web/decision-link';
 import { ExtensionAttachment, ExtensionResponse, resultList, withPreview } from './extension-response';
@@ -83,7 +82,7 @@ function unfurlDecision(rawTopic: string, search: URLSearchParams, baseUrl: stri
     if (error instanceof DecisionInputError) return { kind: 'none' };
     throw error;
   }
-  const question = TOPICS[decision.topic as TopicId].question;
+  const question = TOPICS[decision.topic].question;
   const outdated = link.version !== undefined && link.version !== decision.knowledge.version;
   const card = renderDecisionLink({
     question,

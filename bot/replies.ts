@@ -1,14 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import {
-  renderAnswer,
-  renderAnswered,
-  renderFeedbackThanks,
-  renderHelp,
-  renderNoMatch,
-  renderQuestion,
-  renderRestart,
-  renderWelcome,
-} from '../cards';
+import { renderAnswer, renderAnswered, renderFeedbackThanks, renderHelp, renderNoMatch, renderQuestion, renderRestart, renderWelcome } from '../cards';
 import { decide } from '../core/decide';
 import { TOPICS } from '../core/topics';
 import { Decision, TOPIC_IDS, TopicId } from '../core/types';

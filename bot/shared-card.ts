@@ -4,11 +4,7 @@ import type { Activity } from 'botbuilder';
 // in the chat with the bot arrives as a message: the card as an attachment, and as text only
 // Teams' placeholder markup for it. It is the user sharing an answer, not asking a question.
 
-const CARD_TYPES = new Set([
-  'application/vnd.microsoft.card.adaptive',
-  'application/vnd.microsoft.card.hero',
-  'application/vnd.microsoft.card.thumbnail',
-]);
+const CARD_TYPES = new Set(['application/vnd.microsoft.card.adaptive', 'application/vnd.microsoft.card.hero', 'application/vnd.microsoft.card.thumbnail']);
 
 export function isSharedCardOnly(activity: Partial<Activity>): boolean {
   // Only the shape botbuilder let through: anything may arrive in these fields.
@@ -16,5 +12,10 @@ export function isSharedCardOnly(activity: Partial<Activity>): boolean {
   const cards = attachments.filter((attachment) => CARD_TYPES.has((attachment as { contentType?: unknown } | null)?.contentType as string));
   if (!cards.length) return false;
   const text = typeof activity.text === 'string' ? activity.text : '';
-  return text.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').trim() === '';
+  return (
+    text
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .trim() === ''
+  );
 }

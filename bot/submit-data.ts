@@ -12,7 +12,11 @@ import { guide } from '../core/knowledge';
 export const MAX_SUBMIT_BYTES = 8 * 1024;
 const MAX_FACTS = 16;
 
-const id = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9_-]*$/);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/);
 const topic = z.enum(TOPIC_IDS);
 const facts = z.record(id, id).refine((value) => Object.keys(value).length <= MAX_FACTS, 'too many facts');
 /** The facts in the order they were answered, so that Back can undo the last one. */
@@ -80,8 +84,7 @@ function fitsGuide(data: SubmitData): boolean {
   return true;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function byteSize(value: unknown): number {
   try {

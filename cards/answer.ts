@@ -20,7 +20,10 @@ export const answerDataSchema = z.object({
   summary: text,
   requirements: z.array(text).max(20),
   reasons: z.array(text).min(1).max(20),
-  citations: z.array(z.object({ title: shortText, source: text, url })).min(1).max(12),
+  citations: z
+    .array(z.object({ title: shortText, source: text, url }))
+    .min(1)
+    .max(12),
   recommended: z.array(shortText).max(10).default([]),
   facts: z.array(z.object({ prompt: text, answer: shortText, change: payload })).max(16),
   startOver: payload,

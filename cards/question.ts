@@ -15,7 +15,10 @@ export const questionDataSchema = z.object({
   help: text,
   /** The answer being changed, shown on a what-if question. */
   current: z.string().max(300).default(''),
-  options: z.array(z.object({ value: shortText, label: shortText, submit: payload })).min(2).max(20),
+  options: z
+    .array(z.object({ value: shortText, label: shortText, submit: payload }))
+    .min(2)
+    .max(20),
   /** Sent by the choice list's Next button; the chosen value arrives as the input `value`. */
   choiceSubmit: payload,
   back: payload.optional(),

@@ -6,7 +6,10 @@ import json from './templates/search-results.json';
 export const searchResultsDataSchema = z.object({
   notice,
   /** Each hit with its section's one-sentence answer, which reads on its own where an extract may not. */
-  results: z.array(z.object({ title: shortText, answer: text, url })).min(1).max(3),
+  results: z
+    .array(z.object({ title: shortText, answer: text, url }))
+    .min(1)
+    .max(3),
   /** Offered when the words named facts of a topic: starts that interview with them filled in. */
   check: z.object({ topicQuestion: shortText, known: z.array(shortText).max(16), submit: payload }).optional(),
   /** What the question names that the sources do not cover, so no one applies a rule beyond them. */

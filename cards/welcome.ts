@@ -4,7 +4,10 @@ import { payload, shortText } from './fields';
 import json from './templates/welcome.json';
 
 export const welcomeDataSchema = z.object({
-  topics: z.array(z.object({ title: shortText, question: shortText, submit: payload })).min(1).max(12),
+  topics: z
+    .array(z.object({ title: shortText, question: shortText, submit: payload }))
+    .min(1)
+    .max(12),
 });
 export type WelcomeData = z.input<typeof welcomeDataSchema>;
 

@@ -35,7 +35,10 @@ export function formatDecision(decision: Decision, topic: TopicDefinition, facts
     lines.push(`  [${index + 1}] ${citation.title}`, `      ${citation.url}`, `      ${citation.source}`);
   });
   lines.push('', `Decision record: ${decision.permalink}`);
-  lines.push('', `Guide version ${decision.knowledge.version}. This restates the cited sources as of their dates; your own agreement and the current Product Terms govern.`);
+  lines.push(
+    '',
+    `Guide version ${decision.knowledge.version}. This restates the cited sources as of their dates; your own agreement and the current Product Terms govern.`,
+  );
   return lines.join('\n');
 }
 
@@ -58,9 +61,8 @@ export function formatAsk(result: AskResult): string {
 
 export function formatTopics(topics: readonly TopicDefinition[]): string {
   return topics
-    .map((topic) => [
-      `${topic.id}: ${topic.question}`,
-      ...topic.facts.map((fact) => `  ${fact.id}: ${fact.options.map((option) => option.value).join(' | ')}`),
-    ].join('\n'))
+    .map((topic) =>
+      [`${topic.id}: ${topic.question}`, ...topic.facts.map((fact) => `  ${fact.id}: ${fact.options.map((option) => option.value).join(' | ')}`)].join('\n'),
+    )
     .join('\n\n');
 }

@@ -23,12 +23,18 @@ export function runCli(argv: readonly string[]): CliResult {
       case 'topics': {
         const topics = Object.values(TOPICS);
         if (!command.json) return ok(formatTopics(topics));
-        return ok(JSON.stringify(topics.map((topic) => ({
-          id: topic.id,
-          title: topic.title,
-          question: topic.question,
-          facts: topic.facts.map((fact) => ({ id: fact.id, prompt: fact.prompt, help: fact.help, options: fact.options })),
-        })), null, 2));
+        return ok(
+          JSON.stringify(
+            topics.map((topic) => ({
+              id: topic.id,
+              title: topic.title,
+              question: topic.question,
+              facts: topic.facts.map((fact) => ({ id: fact.id, prompt: fact.prompt, help: fact.help, options: fact.options })),
+            })),
+            null,
+            2,
+          ),
+        );
       }
       case 'decide': {
         const decision = decide(command.topic, command.facts, { baseUrl: settings.publicBaseUrl });

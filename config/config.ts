@@ -13,7 +13,12 @@ const tenantList = z.preprocess(
   z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .refine((ids) => ids.every((id) => GUID.test(id)), 'must be a comma-separated list of tenant ids (GUIDs)'),
 );
 
@@ -32,23 +37,23 @@ const platformSignals = Object.fromEntries([...AZURE_HOST_SIGNALS, 'FUNCTIONS_WO
 >;
 
 const fields = z.object({
-    PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default(DEFAULT_BASE_URL)),
-    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
-    MicrosoftAppId: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
-    MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
-    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
-    MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
-    DIRECT_LINE_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
-    DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().default('https://directline.botframework.com')),
-    WEBCHAT_ALLOWED_ORIGINS: z.preprocess(emptyAsUndefined, z.string().default('')),
-    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
-    // The local server's listen address; unset means loopback only (server/local-server.ts).
-    HOST: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
-    // A deployment in Azure with no MicrosoftAppId refuses to serve unless this says it is a throwaway test.
-    ALLOW_UNAUTHENTICATED: flag,
-    ALLOWED_TENANT_IDS: tenantList,
-    ...platformSignals,
-  });
+  PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).default(DEFAULT_BASE_URL)),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  MicrosoftAppId: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
+  MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  DIRECT_LINE_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().default('https://directline.botframework.com')),
+  WEBCHAT_ALLOWED_ORIGINS: z.preprocess(emptyAsUndefined, z.string().default('')),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  // The local server's listen address; unset means loopback only (server/local-server.ts).
+  HOST: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
+  // A deployment in Azure with no MicrosoftAppId refuses to serve unless this says it is a throwaway test.
+  ALLOW_UNAUTHENTICATED: flag,
+  ALLOWED_TENANT_IDS: tenantList,
+  ...platformSignals,
+});
 
 const schema = fields.superRefine((env, ctx) => {
   const needsTenant = env.MicrosoftAppType === 'SingleTenant' || env.MicrosoftAppType === 'UserAssignedMSI';
@@ -60,7 +65,11 @@ const schema = fields.superRefine((env, ctx) => {
   }
   // botbuilder refuses this combination too, but only on the first turn; say it at start.
   if (env.MicrosoftAppType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
-    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'must not be set when MicrosoftAppType is UserAssignedMSI (the managed identity has no password)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MicrosoftAppPassword'],
+      message: 'must not be set when MicrosoftAppType is UserAssignedMSI (the managed identity has no password)',
+    });
   }
 });
 
@@ -104,7 +113,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     directLine: {
       secret: e.DIRECT_LINE_SECRET,
       endpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
-      allowedOrigins: e.WEBCHAT_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+      allowedOrigins: e.WEBCHAT_ALLOWED_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
     },
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     listenHost: e.HOST,

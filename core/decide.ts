@@ -23,7 +23,13 @@ export function decide(topic: string, facts: Facts, options: DecideOptions = {})
   const guide = options.guide ?? defaultGuide;
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const evaluation = evaluate(definition, facts);
-  const permalink = decisionUrl(baseUrl, definition.id, facts, definition.facts.map((fact) => fact.id), guide.version);
+  const permalink = decisionUrl(
+    baseUrl,
+    definition.id,
+    facts,
+    definition.facts.map((fact) => fact.id),
+    guide.version,
+  );
   const base = { topic: definition.id, permalink, knowledge: { version: guide.version } };
 
   if (!evaluation.winners.length) {

@@ -42,14 +42,9 @@ export function evaluate(topic: TopicDefinition, facts: Facts): Evaluation {
   const top = Math.max(...fired.map((rule) => rule.priority));
   const winners = fired.filter((rule) => rule.priority === top);
   const pending = verdictRules.filter(
-    (rule) =>
-      !contradicts(rule, facts) &&
-      !satisfies(rule, facts) &&
-      (!winners.length || (rule.priority > top && outcomeOf(rule) !== outcomeOf(winners[0]))),
+    (rule) => !contradicts(rule, facts) && !satisfies(rule, facts) && (!winners.length || (rule.priority > top && outcomeOf(rule) !== outcomeOf(winners[0]))),
   );
-  const missing = pending.length
-    ? topic.facts.map((fact) => fact.id).filter((id) => facts[id] === undefined && pending.some((rule) => id in rule.when))
-    : [];
+  const missing = pending.length ? topic.facts.map((fact) => fact.id).filter((id) => facts[id] === undefined && pending.some((rule) => id in rule.when)) : [];
   const decided = winners.length > 0 && missing.length === 0;
   return {
     winners: decided ? winners : [],

@@ -35,8 +35,31 @@ function phrases(): Compiled[] {
 }
 
 const NEGATORS = new Set([
-  'no', 'not', 'never', 'without', 'none', 'nor', 'neither', 'cannot', 'lack', 'lacks', 'lacking', 'missing',
-  'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'havent', 'hasnt', 'hadnt', 'cant', 'wont', 'wouldnt',
+  'no',
+  'not',
+  'never',
+  'without',
+  'none',
+  'nor',
+  'neither',
+  'cannot',
+  'lack',
+  'lacks',
+  'lacking',
+  'missing',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'havent',
+  'hasnt',
+  'hadnt',
+  'cant',
+  'wont',
+  'wouldnt',
 ]);
 const CLAUSE_BREAK = /[.;:!?,()]|(?<![a-z])(?:but|and|or|while|although|though|however|whereas|so|because|yet)(?![a-z])/g;
 

@@ -233,7 +233,7 @@ function rank(clean: string): Ranked[] {
     prefix: (t) => isTyped.has(t) && t.length >= 4,
     // A term the guide uses needs no fuzzy neighbours, and skipping them keeps long texts fast.
     fuzzy: (t) => (!isTyped.has(t) || vocabulary.has(t) ? false : t.length >= 9 ? 2 : t.length >= 5 ? 1 : false),
-    boostTerm: (t) => (!isTyped.has(t) ? expanded.get(t)?.weight ?? 0 : weakTerms.has(t) ? WEAK_WEIGHT : 1),
+    boostTerm: (t) => (!isTyped.has(t) ? (expanded.get(t)?.weight ?? 0) : weakTerms.has(t) ? WEAK_WEIGHT : 1),
     boostDocument: (id) => sectionMeta(String(id)).weight,
   });
   return results
@@ -249,8 +249,7 @@ function rank(clean: string): Ranked[] {
     .sort(byScore(order));
 }
 
-const byScore = (order: Map<string, number>) => (a: Ranked, b: Ranked) =>
-  b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
+const byScore = (order: Map<string, number>) => (a: Ranked, b: Ranked) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
 
 /** The topic of the best sections found: the first relevant hit that feeds a guided check. */
 function leadTopic(ranked: Ranked[]): TopicId | null {
@@ -301,7 +300,10 @@ function understand(text: string): Understood {
   const found = caveatMatches(clean);
   const caveats = found.map((c) => c.caveat.text);
   const outside = found.filter((c) => c.caveat.outside);
-  const allStated = statedFacts(clean, outside.flatMap((c) => c.spans));
+  const allStated = statedFacts(
+    clean,
+    outside.flatMap((c) => c.spans),
+  );
   let ranked = rank(clean);
   // Each topic's facts lift only that topic's sections, and only for a topic the words alone
   // already put near the top; a text the words alone do not carry over the floor ("our COA

@@ -14,9 +14,7 @@ export function snippet(plain: string, matched: ReadonlySet<string>, size = 200)
   let best = 0;
   for (const hit of hits) {
     const from = Math.max(0, hit.start - LEAD);
-    const distinct = new Set(
-      hits.filter((h) => h.start >= from && h.end <= from + size).map((h) => term(h.word)),
-    ).size;
+    const distinct = new Set(hits.filter((h) => h.start >= from && h.end <= from + size).map((h) => term(h.word))).size;
     if (distinct > best) {
       best = distinct;
       start = from;

@@ -16,9 +16,7 @@ export function normalizeText(text: string): string {
  * separate words, so that the OEM or Pro in them is not lost; "e3", "m365" and "21h2" stay whole.
  */
 export function separateRunTogether(normalized: string): string {
-  return normalized
-    .replace(/(?<![a-z0-9])([a-z]+\d+)([a-z]{3,})(?![a-z0-9])/g, '$1 $2')
-    .replace(/(?<![a-z0-9])windows(\d)/g, 'windows $1');
+  return normalized.replace(/(?<![a-z0-9])([a-z]+\d+)([a-z]{3,})(?![a-z0-9])/g, '$1 $2').replace(/(?<![a-z0-9])windows(\d)/g, 'windows $1');
 }
 
 export interface Word {
@@ -68,22 +66,32 @@ const CROSS_REFERENCE = /\[([^\]]+)\]\(#[^)]*\)/g;
  * every question its neighbours answer.
  */
 export function plainText(markdown: string, crossReferences: 'keep-text' | 'drop' = 'keep-text'): string {
-  return markdown
-    .replace(SEE_ALSO, (m) => (m.includes('](#') ? '' : m))
-    .replace(CROSS_REFERENCE, crossReferences === 'drop' ? '' : '$1')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/^\s*>\s?/gm, '')
-    .replace(/^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/gm, ' ')
-    // A table row reads as one sentence of its cells.
-    .replace(/^\s*\|(.*)\|\s*$/gm, (_, row: string) => `${row.split('|').map((c) => c.trim()).filter(Boolean).join('; ')}.`)
-    .replace(/\|/g, ' ')
-    .replace(/(\*\*|__|\*|_|`)(?=\S)([^]*?\S)\1/g, '$2')
-    .replace(/[*`]/g, '')
-    .replace(/\s+([.,;:])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(SEE_ALSO, (m) => (m.includes('](#') ? '' : m))
+      .replace(CROSS_REFERENCE, crossReferences === 'drop' ? '' : '$1')
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+      .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
+      .replace(/^\s*>\s?/gm, '')
+      .replace(/^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/gm, ' ')
+      // A table row reads as one sentence of its cells.
+      .replace(
+        /^\s*\|(.*)\|\s*$/gm,
+        (_, row: string) =>
+          `${row
+            .split('|')
+            .map((c) => c.trim())
+            .filter(Boolean)
+            .join('; ')}.`,
+      )
+      .replace(/\|/g, ' ')
+      .replace(/(\*\*|__|\*|_|`)(?=\S)([^]*?\S)\1/g, '$2')
+      .replace(/[*`]/g, '')
+      .replace(/\s+([.,;:])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

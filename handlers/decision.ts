@@ -27,7 +27,14 @@ export function createDecisionHandler(options: DecisionHandlerOptions = {}) {
     let record;
     try {
       const decision = decide(link.topic, link.facts, { baseUrl: options.baseUrl ?? loadConfig().publicBaseUrl });
-      record = decisionRecord(link.topic as TopicId, link.facts, decision, guide, Object.fromEntries(model.sources.map((source) => [source.id, source])), link.version);
+      record = decisionRecord(
+        link.topic as TopicId,
+        link.facts,
+        decision,
+        guide,
+        Object.fromEntries(model.sources.map((source) => [source.id, source])),
+        link.version,
+      );
     } catch (error) {
       if (error instanceof DecisionInputError) return badRequest(400, inputProblem(error, link));
       throw error;
@@ -44,7 +51,8 @@ function badRequest(status: number, explanation: BadLinkExplanation, extra: Reco
 }
 
 function linkProblem(problem: LinkProblem): BadLinkExplanation {
-  if (problem === 'repeated') return { message: 'The link gives one of its answers (or its version) twice, so it does not describe one decision.', choices: [] };
+  if (problem === 'repeated')
+    return { message: 'The link gives one of its answers (or its version) twice, so it does not describe one decision.', choices: [] };
   return { message: 'The link is not shaped like a decision link: a topic, then at most a few dozen short answers.', choices: topicChoices() };
 }
 
@@ -53,7 +61,8 @@ function linkProblem(problem: LinkProblem): BadLinkExplanation {
  * words its own, naming only what is ours: the topic, and the fact once it is known to be one.
  */
 function inputProblem(error: DecisionInputError, link: DecisionLink): BadLinkExplanation {
-  if (error.code === 'unknown-topic' || !isTopicId(link.topic)) return { message: 'The link names a topic the assistant does not have.', choices: topicChoices() };
+  if (error.code === 'unknown-topic' || !isTopicId(link.topic))
+    return { message: 'The link names a topic the assistant does not have.', choices: topicChoices() };
   const definition = TOPICS[link.topic];
   if (error.code === 'unknown-fact') {
     return {
@@ -61,11 +70,13 @@ function inputProblem(error: DecisionInputError, link: DecisionLink): BadLinkExp
       choices: definition.facts.map((fact) => `${fact.id} (${fact.prompt})`),
     };
   }
-  const fact = definition.facts.find((candidate) => candidate.options.every((option) => option.value !== link.facts[candidate.id]) && Object.hasOwn(link.facts, candidate.id));
+  const fact = definition.facts.find(
+    (candidate) => candidate.options.every((option) => option.value !== link.facts[candidate.id]) && Object.hasOwn(link.facts, candidate.id),
+  );
   return {
     message: fact
       ? `The answer the link gives to "${fact.prompt}" (${fact.id}) is not one of that question's answers.`
-      : 'One of the answers in the link is not one of its question\'s answers.',
+      : "One of the answers in the link is not one of its question's answers.",
     choices: (fact ?? definition.facts[0]).options.map((option) => `${option.value} (${option.label})`),
   };
 }

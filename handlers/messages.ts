@@ -4,7 +4,7 @@ import { AUTHENTICATION_UNAVAILABLE, AuthenticationOverrides, createAdapter } fr
 import { processActivity } from '../bot/http-shim';
 import { LicensingBot } from '../bot/licensing-bot';
 import { refuseOtherTenant } from '../bot/tenant-gate';
-import { LogValue, TURN_LOGGER, TurnLogger } from '../bot/turn-log';
+import { TURN_LOGGER, TurnLogger } from '../bot/turn-log';
 import { Config, config as loadConfig } from '../config/config';
 import { applicationInsights, Telemetry } from '../telemetry/app-insights';
 import { jsonError, MAX_ACTIVITY_BYTES } from './http-errors';
@@ -141,7 +141,7 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
         ...turnLog,
       };
       context.log(JSON.stringify(entry));
-      telemetry.turn(entry as Record<string, LogValue | number>);
+      telemetry.turn(entry);
       return response;
     } catch (error) {
       // botbuilder rejects activities it cannot validate by throwing: that is bad input, not our fault.

@@ -34,7 +34,7 @@ export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): Ht
     const origin = request.headers.get('origin') ?? undefined;
     const origins = allowedOrigins(settings);
     const allowed = origin !== undefined && origins.has(origin);
-    const cors: Record<string, string> = allowed ? { 'Access-Control-Allow-Origin': origin!, Vary: 'Origin' } : { Vary: 'Origin' };
+    const cors: Record<string, string> = allowed ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' };
 
     if (request.method === 'OPTIONS') {
       if (!allowed) return jsonError(403, 'This origin may not use the Web Chat token service.', cors);

@@ -25,7 +25,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(root, 'test-results', 'e2e');
-const channels = (process.env.E2E_CHANNELS ?? 'msteams,emulator').split(',').map((c) => c.trim()).filter(Boolean);
+const channels = (process.env.E2E_CHANNELS ?? 'msteams,emulator')
+  .split(',')
+  .map((c) => c.trim())
+  .filter(Boolean);
 const chromium = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 480_000);
 const playgroundCli = join(root, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
@@ -226,7 +229,8 @@ async function startBot() {
   const url = `http://127.0.0.1:${port}`;
   const env = { ...process.env, PORT: String(port), PUBLIC_BASE_URL: url };
   // Bot Framework authentication off, as the Playground expects.
-  for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'APPLICATIONINSIGHTS_CONNECTION_STRING']) delete env[name];
+  for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'APPLICATIONINSIGHTS_CONNECTION_STRING'])
+    delete env[name];
   const record = start('bot', process.execPath, [join(root, 'dist', 'server', 'main.js')], env);
   await waitFor(`the bot on ${url}`, record, async () => (await fetch(`${url}/api/health`)).ok);
   log(`bot server on ${url}`);

@@ -16,13 +16,15 @@ const outDir = process.argv[2] ?? join(root, 'appPackage');
 // edges are anti-aliased by coverage.
 const SS = 4;
 
-const rect = (x0, y0, x1, y1, r = 0) => (x, y) => {
-  if (x < x0 || x > x1 || y < y0 || y > y1) return false;
-  if (r <= 0) return true;
-  const cx = Math.min(Math.max(x, x0 + r), x1 - r);
-  const cy = Math.min(Math.max(y, y0 + r), y1 - r);
-  return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-};
+const rect =
+  (x0, y0, x1, y1, r = 0) =>
+  (x, y) => {
+    if (x < x0 || x > x1 || y < y0 || y > y1) return false;
+    if (r <= 0) return true;
+    const cx = Math.min(Math.max(x, x0 + r), x1 - r);
+    const cy = Math.min(Math.max(y, y0 + r), y1 - r);
+    return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+  };
 const circle = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 /** A polyline stroked with round caps and joins. */
 const stroke = (points, width) => (x, y) => {
@@ -82,7 +84,17 @@ const color = draw(192, [
   { shape: rect(99, 99, 154, 154, 5), color: PANE_LIGHT },
   { shape: circle(138, 138, 38), color: BLUE },
   { shape: circle(138, 138, 31), color: GREEN },
-  { shape: stroke([[122, 139], [134, 151], [155, 126]], 9), color: WHITE },
+  {
+    shape: stroke(
+      [
+        [122, 139],
+        [134, 151],
+        [155, 126],
+      ],
+      9,
+    ),
+    color: WHITE,
+  },
 ]);
 
 // 32x32 outline: three panes and a check mark where the fourth pane would be, white on transparent.
@@ -90,7 +102,17 @@ const outline = draw(32, [
   { shape: rect(4, 4, 15, 15, 1), color: WHITE },
   { shape: rect(17, 4, 28, 15, 1), color: WHITE },
   { shape: rect(4, 17, 15, 28, 1), color: WHITE },
-  { shape: stroke([[18.5, 23], [22, 26.5], [28, 19]], 2.6), color: WHITE },
+  {
+    shape: stroke(
+      [
+        [18.5, 23],
+        [22, 26.5],
+        [28, 19],
+      ],
+      2.6,
+    ),
+    color: WHITE,
+  },
 ]);
 
 mkdirSync(outDir, { recursive: true });

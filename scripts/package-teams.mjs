@@ -61,7 +61,9 @@ function idFrom(key, placeholder) {
   const value = name === undefined ? undefined : setting(name);
   if (value === undefined) {
     if (placeholder) {
-      console.warn(`package:teams: ${names.join(' (or ') + (names.length > 1 ? ')' : '')} is not set; using the placeholder ${PLACEHOLDERS[key]} (local checks only).`);
+      console.warn(
+        `package:teams: ${names.join(' (or ') + (names.length > 1 ? ')' : '')} is not set; using the placeholder ${PLACEHOLDERS[key]} (local checks only).`,
+      );
       return PLACEHOLDERS[key];
     }
     refuse(`${names[0]} is not set. Set it to ${what}, or pass --placeholder for a local check package.`);
@@ -97,7 +99,14 @@ function baseUrlFrom(placeholder) {
 }
 
 function validate(manifest) {
-  const schemaPath = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams', `v${manifest.manifestVersion}`, 'MicrosoftTeams.schema.json');
+  const schemaPath = join(
+    dirname(require.resolve('@microsoft/app-manifest/package.json')),
+    'build',
+    'json-schemas',
+    'teams',
+    `v${manifest.manifestVersion}`,
+    'MicrosoftTeams.schema.json',
+  );
   if (!existsSync(schemaPath)) refuse(`no schema for manifestVersion ${manifest.manifestVersion} in @microsoft/app-manifest`);
   // The schema is draft-04; without its "$schema" line Ajv reads it with draft-07 rules, which
   // agree for every keyword it uses (no boolean exclusiveMinimum/Maximum, no "id" keyword).
@@ -105,7 +114,8 @@ function validate(manifest) {
   const ajv = new Ajv({ allErrors: true, strictTypes: false });
   addFormats(ajv);
   const check = ajv.compile(schema);
-  if (!check(manifest)) refuse(`the manifest does not validate against ${schemaPath}:\n${check.errors.map((e) => `  ${e.instancePath || '/'} ${e.message}`).join('\n')}`);
+  if (!check(manifest))
+    refuse(`the manifest does not validate against ${schemaPath}:\n${check.errors.map((e) => `  ${e.instancePath || '/'} ${e.message}`).join('\n')}`);
 }
 
 async function main(argv = process.argv.slice(2)) {
@@ -138,7 +148,9 @@ async function main(argv = process.argv.slice(2)) {
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, bytes);
-  console.log(`wrote ${options.out}: manifest ${manifest.manifestVersion}, app ${ids.TEAMS_APP_ID}, bot ${ids.BOT_ID}, domain ${manifest.validDomains.join(', ')}`);
+  console.log(
+    `wrote ${options.out}: manifest ${manifest.manifestVersion}, app ${ids.TEAMS_APP_ID}, bot ${ids.BOT_ID}, domain ${manifest.validDomains.join(', ')}`,
+  );
 }
 
 await main();

@@ -26,10 +26,25 @@ export function defaultRoutes(messages: HttpHandler = messagesHandler): Route[] 
   return [
     { pattern: /^\/api\/messages\/?$/, params: noParams, handler: messages, functionName: 'messages' },
     { pattern: /^\/api\/health\/?$/, params: noParams, handler: healthHandler, functionName: 'health' },
-    { pattern: /^\/guide(?:\/([^/]*))?\/?$/, params: (m): Record<string, string> => (m[1] ? { document: decodeURIComponent(m[1]) } : {}), handler: guideHandler, functionName: 'guide' },
-    { pattern: /^\/decision\/([^/]+)\/?$/, params: (m): Record<string, string> => ({ topic: decodeURIComponent(m[1]) }), handler: decisionHandler, functionName: 'decision' },
+    {
+      pattern: /^\/guide(?:\/([^/]*))?\/?$/,
+      params: (m): Record<string, string> => (m[1] ? { document: decodeURIComponent(m[1]) } : {}),
+      handler: guideHandler,
+      functionName: 'guide',
+    },
+    {
+      pattern: /^\/decision\/([^/]+)\/?$/,
+      params: (m): Record<string, string> => ({ topic: decodeURIComponent(m[1]) }),
+      handler: decisionHandler,
+      functionName: 'decision',
+    },
     { pattern: /^\/api\/webchat\/token\/?$/, params: noParams, handler: webchatTokenHandler, functionName: 'webchatToken' },
-    { pattern: /^\/webchat\/([^/]+)$/, params: (m): Record<string, string> => ({ file: decodeURIComponent(m[1]) }), handler: webchatAssetHandler, functionName: 'webchatAssets' },
+    {
+      pattern: /^\/webchat\/([^/]+)$/,
+      params: (m): Record<string, string> => ({ file: decodeURIComponent(m[1]) }),
+      handler: webchatAssetHandler,
+      functionName: 'webchatAssets',
+    },
     { pattern: /^\/$/, params: noParams, handler: homeHandler, functionName: 'webchat' },
   ];
 }
@@ -89,7 +104,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, routes: Route[]
   });
   const context = new InvocationContext({
     functionName: route.functionName,
-    logHandler: (level, ...args) => log(`[${route!.functionName}] ${level}: ${args.map(String).join(' ')}`),
+    logHandler: (level, ...args) => log(`[${route.functionName}] ${level}: ${args.map(String).join(' ')}`),
   });
   send(res, await route.handler(request, context));
 }
@@ -123,7 +138,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
 
 function send(res: ServerResponse, response: HttpResponseInit): void {
   const headers: Record<string, string> = {};
-  new Headers(response.headers as ConstructorParameters<typeof Headers>[0]).forEach((value, name) => {
+  new Headers(response.headers).forEach((value, name) => {
     headers[name] = value;
   });
   let payload: string | Buffer | undefined;
@@ -131,7 +146,7 @@ function send(res: ServerResponse, response: HttpResponseInit): void {
     payload = JSON.stringify(response.jsonBody);
     headers['content-type'] ??= 'application/json; charset=utf-8';
   } else if (typeof response.body === 'string' || Buffer.isBuffer(response.body)) {
-    payload = response.body as string | Buffer;
+    payload = response.body;
   } else if (response.body instanceof Uint8Array) {
     payload = Buffer.from(response.body);
   }

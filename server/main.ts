@@ -17,7 +17,9 @@ listenLocal(server, settings.port, settings.listenHost).then(
     console.log(`Windows Licensing Assistant listening on http://localhost:${port}`);
     console.log(`  Bot endpoint (Emulator, Agents Playground): http://localhost:${port}/api/messages`);
     console.log(`  Guide: http://localhost:${port}/guide   Health: http://localhost:${port}/api/health`);
-    console.log(`  Accepting connections on ${listening.addresses.join(', ')}${settings.listenHost === undefined ? ' (loopback only; set HOST to listen elsewhere)' : ''}`);
+    console.log(
+      `  Accepting connections on ${listening.addresses.join(', ')}${settings.listenHost === undefined ? ' (loopback only; set HOST to listen elsewhere)' : ''}`,
+    );
     console.log(
       settings.bot.appId
         ? '  Bot Framework authentication: on'

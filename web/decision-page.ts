@@ -51,7 +51,10 @@ export function decisionPage(record: DecisionRecord): string {
     ? `<dl class="facts">${record.facts.map((fact) => `<dt>${escapeHtml(fact.prompt)}</dt><dd>${escapeHtml(fact.answer)}</dd>`).join('')}</dl>`
     : '<p>No answers were given.</p>';
   const citations = decision.citations
-    .map((citation) => `<li><a href="${escapeHtml(citation.url)}">${escapeHtml(citation.title)}</a><br><span class="source">${escapeHtml(citation.source)}</span></li>`)
+    .map(
+      (citation) =>
+        `<li><a href="${escapeHtml(citation.url)}">${escapeHtml(citation.title)}</a><br><span class="source">${escapeHtml(citation.source)}</span></li>`,
+    )
     .join('');
   const sources = record.sources.map((source) => `[${source.id}] ${source.title}. ${source.publisher}: ${source.date}.`);
   const body = `<h1>${escapeHtml(record.topicTitle)}</h1>

@@ -38,11 +38,13 @@ ${body}
 function renderDocument(document: GuideDocument, version: string, describeSource: (id: string) => string): string {
   const toc = document.sections.map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.title)}</a></li>`).join('');
   const sections = document.sections
-    .map((section) => `<section id="${escapeHtml(section.id)}">
+    .map(
+      (section) => `<section id="${escapeHtml(section.id)}">
 <h2>${escapeHtml(section.title)} <a href="#${escapeHtml(section.id)}" aria-label="Link to this section">#</a></h2>
 ${markdown.render(section.body)}
 <p class="source">Source: ${section.sourceIds.map((id) => escapeHtml(describeSource(id))).join('<br>')}</p>
-</section>`)
+</section>`,
+    )
     .join('\n');
   const body = `<h1>${escapeHtml(document.title)}</h1>
 ${markdown.render(document.intro)}
@@ -55,7 +57,11 @@ function renderIndex(guide: Guide): string {
   const items = guide.documents
     .map((document) => `<li><a href="/guide/${escapeHtml(document.id)}">${escapeHtml(document.title)}</a> (${document.sections.length} sections)</li>`)
     .join('');
-  return layout('Guide', `<h1>Windows licensing guide</h1><p>The policy sources behind the assistant's answers, one page per subject.</p><ul>${items}</ul>`, guide.version);
+  return layout(
+    'Guide',
+    `<h1>Windows licensing guide</h1><p>The policy sources behind the assistant's answers, one page per subject.</p><ul>${items}</ul>`,
+    guide.version,
+  );
 }
 
 export function notFoundPage(version: string): string {

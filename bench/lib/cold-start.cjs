@@ -30,7 +30,9 @@ handler(request, context).then(
   (response) => {
     const turnEnd = performance.now();
     const replies = response.jsonBody?.activities?.length ?? 0;
-    process.stdout.write(`${JSON.stringify({ bootMs, loadMs: loadEnd - loadStart, firstTurnMs: turnEnd - loadEnd, totalMs: turnEnd, status: response.status, replies })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ bootMs, loadMs: loadEnd - loadStart, firstTurnMs: turnEnd - loadEnd, totalMs: turnEnd, status: response.status, replies })}\n`,
+    );
   },
   (error) => {
     process.stderr.write(`cold start failed: ${error && error.stack}\n`);

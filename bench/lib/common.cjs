@@ -41,7 +41,8 @@ function quietContext(functions) {
 async function turn(functions, handler, fields) {
   const response = await handler(httpRequest(functions, JSON.stringify(fields)), quietContext(functions));
   const replies = response.jsonBody?.activities ?? [];
-  if (response.status !== 200 || !replies.length) throw new Error(`turn answered ${response.status} with ${replies.length} replies: ${JSON.stringify(response.jsonBody)}`);
+  if (response.status !== 200 || !replies.length)
+    throw new Error(`turn answered ${response.status} with ${replies.length} replies: ${JSON.stringify(response.jsonBody)}`);
   return replies;
 }
 

@@ -86,7 +86,9 @@ function timeEach(calls, fn) {
   const questionStates = sample.map(([id, facts]) => [id, facts, core.decide(id, facts)]).filter(([, , d]) => d.next !== null);
   for (let pass = 0; pass < 2; pass++) {
     const answers = timeEach(verdictStates, ([id, facts, decision]) => core.answerCard({ topic: id, facts, history: Object.keys(facts) }, decision));
-    const questions = timeEach(questionStates, ([id, facts, decision]) => core.questionCard({ topic: id, facts, history: Object.keys(facts) }, decision.next.fact));
+    const questions = timeEach(questionStates, ([id, facts, decision]) =>
+      core.questionCard({ topic: id, facts, history: Object.keys(facts) }, decision.next.fact),
+    );
     if (pass === 1) result.renderUs = { answer: summaryUs(answers), question: summaryUs(questions) };
   }
 
@@ -110,7 +112,10 @@ function timeEach(calls, fn) {
   let largestOfSpread = 0;
   let largestOfTop = 0;
   const failures = [];
-  for (const [group, list] of [['top', top], ['spread', spread]]) {
+  for (const [group, list] of [
+    ['top', top],
+    ['spread', spread],
+  ]) {
     for (const { id, facts, decision } of list) {
       try {
         const card = core.answerCard({ topic: id, facts, history: Object.keys(facts) }, decision);
@@ -139,10 +144,19 @@ function timeEach(calls, fn) {
   const order = Object.keys(largest.facts);
   const last = order.at(-1);
   const before = Object.fromEntries(order.slice(0, -1).map((fact) => [fact, largest.facts[fact]]));
-  const value = { action: 'answer', v: core.guide.version, topic: largest.topic, facts: before, history: order.slice(0, -1), fact: last, value: largest.facts[last] };
+  const value = {
+    action: 'answer',
+    v: core.guide.version,
+    topic: largest.topic,
+    facts: before,
+    history: order.slice(0, -1),
+    fact: last,
+    value: largest.facts[last],
+  };
   const replies = await turn(functions, app.messagesHandler, activity({ value }));
   const card = replies[0]?.attachments?.[0]?.content;
-  if (!card || !JSON.stringify(card).includes('"Change"')) throw new Error(`the largest answer did not come back as an answer card: ${JSON.stringify(replies).slice(0, 300)}`);
+  if (!card || !JSON.stringify(card).includes('"Change"'))
+    throw new Error(`the largest answer did not come back as an answer card: ${JSON.stringify(replies).slice(0, 300)}`);
   result.largestCard = {
     topic: largest.topic,
     facts: Object.keys(largest.facts).length,

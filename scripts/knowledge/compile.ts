@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { completeCombinations, evaluate, outcomeOf } from '../../core/engine';
 import type { GuideDocument, GuideSection } from '../../core/guide';
 import { plainText } from '../../core/text';
-import type { Caveat, FactPhrase, KnowledgeModel, SectionMeta, SourceDocument, Synonym } from '../../core/model';
+import type { Caveat, FactPhrase, KnowledgeModel, SectionMeta, SourceDocument } from '../../core/model';
 import type { FactCondition, Requirement, Rule, TopicDefinition, TopicId } from '../../core/types';
 import { Diagnostics, YamlFile } from './diagnostics';
 import { parseGuideDocument, type ParsedSection } from './guide-markdown';
@@ -48,7 +48,9 @@ export function compileKnowledge(root: string): CompileResult {
   const documents: GuideDocument[] = [];
   const parsedSections: ParsedSection[] = [];
   const sectionFile = new Map<string, string>();
-  for (const name of readdirSync(guideDir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const name of readdirSync(guideDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const file = rel(join(guideDir, name));
     const parsed = parseGuideDocument(file, name.replace(/\.md$/, ''), readFileSync(join(guideDir, name), 'utf8'), sources, diagnostics);
     documents.push(parsed.document);
@@ -64,7 +66,9 @@ export function compileKnowledge(root: string): CompileResult {
 
   // Topics, in the index's order; every file in topics/ must be listed there.
   const topicsDir = join(knowledgeDir, 'topics');
-  const onDisk = readdirSync(topicsDir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+  const onDisk = readdirSync(topicsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''));
   for (const id of onDisk.filter((id) => !index.topics.includes(id))) {
     diagnostics.add(rel(join(topicsDir, `${id}.yaml`)), 1, `topic ${id} is not listed under "topics" in knowledge/model.yaml`);
   }
@@ -92,7 +96,8 @@ export function compileKnowledge(root: string): CompileResult {
   // Every license a recommendation or an answer names has a display name.
   const vm = topicFiles.find((t) => t.input.id === 'virtual-machines');
   for (const option of vm?.input.facts.find((f) => f.id === 'license')?.options ?? []) {
-    if (!licenseIds.has(option.value)) diagnostics.add(indexFile.file, indexFile.lineOf(['licenses']), `license ${option.value} of virtual-machines has no display name under "licenses"`);
+    if (!licenseIds.has(option.value))
+      diagnostics.add(indexFile.file, indexFile.lineOf(['licenses']), `license ${option.value} of virtual-machines has no display name under "licenses"`);
   }
 
   const topicById = new Map(topicFiles.map((t) => [t.input.id, t.input]));
@@ -128,7 +133,9 @@ export function compileKnowledge(root: string): CompileResult {
     id: caveat.id,
     text: caveat.text,
     outside: caveat.outside ?? false,
-    patterns: caveat.patterns.map((pattern, j) => checkedPattern(expandFragments(pattern, vocabulary.fragments), vocabularyFile, ['caveats', i, 'patterns', j], diagnostics)),
+    patterns: caveat.patterns.map((pattern, j) =>
+      checkedPattern(expandFragments(pattern, vocabulary.fragments), vocabularyFile, ['caveats', i, 'patterns', j], diagnostics),
+    ),
   }));
 
   const withoutVersion: Omit<KnowledgeModel, 'version'> = {
@@ -140,7 +147,7 @@ export function compileKnowledge(root: string): CompileResult {
     vocabulary: {
       stopWords: words(vocabulary.stop_words),
       weakWords: words(vocabulary.weak_words),
-      synonyms: vocabulary.synonyms as Synonym[],
+      synonyms: vocabulary.synonyms,
       phrases,
       caveats,
       keyTerms: vocabulary.key_terms,
@@ -163,18 +170,27 @@ function compileTopic(yaml: YamlFile, input: TopicInput, context: TopicContext):
   input.facts.forEach((fact, i) => {
     if (input.facts.findIndex((f) => f.id === fact.id) !== i) diagnostics.add(yaml.file, yaml.lineOf(['facts', i, 'id']), `fact ${fact.id} is defined twice`);
     fact.options.forEach((option, j) => {
-      if (fact.options.findIndex((o) => o.value === option.value) !== j) diagnostics.add(yaml.file, yaml.lineOf(['facts', i, 'options', j]), `value ${option.value} of ${fact.id} is listed twice`);
+      if (fact.options.findIndex((o) => o.value === option.value) !== j)
+        diagnostics.add(yaml.file, yaml.lineOf(['facts', i, 'options', j]), `value ${option.value} of ${fact.id} is listed twice`);
     });
   });
   const checkCondition = (condition: FactCondition, path: (string | number)[], what: string) => {
     for (const [fact, values] of Object.entries(condition)) {
       const known = facts.get(fact);
       if (!known) {
-        diagnostics.add(yaml.file, yaml.lineOf([...path, fact]), `${what} names fact ${fact}, which topic ${input.id} does not have (facts: ${[...facts.keys()].join(', ')})`);
+        diagnostics.add(
+          yaml.file,
+          yaml.lineOf([...path, fact]),
+          `${what} names fact ${fact}, which topic ${input.id} does not have (facts: ${[...facts.keys()].join(', ')})`,
+        );
         continue;
       }
       for (const value of values.filter((v) => !known.has(v))) {
-        diagnostics.add(yaml.file, yaml.lineOf([...path, fact]), `${what} names ${fact}=${value}, which is not a value of ${fact} (values: ${[...known].join(', ')})`);
+        diagnostics.add(
+          yaml.file,
+          yaml.lineOf([...path, fact]),
+          `${what} names ${fact}=${value}, which is not a value of ${fact} (values: ${[...known].join(', ')})`,
+        );
       }
     }
   };
@@ -237,9 +253,11 @@ function checkRuleShape(rule: RuleInput, yaml: YamlFile, at: (...path: (string |
   if (!rule.verdict) diagnostics.add(yaml.file, at(), `rule ${rule.id} needs a verdict`);
   if (!rule.summary) diagnostics.add(yaml.file, at(), `rule ${rule.id} needs a summary`);
   if (rule.verdict === 'recommendation' && !rule.recommended) diagnostics.add(yaml.file, at(), `recommendation ${rule.id} needs the licenses it recommends`);
-  if (rule.verdict !== 'recommendation' && rule.recommended) diagnostics.add(yaml.file, at('recommended'), `only a recommendation names licenses; ${rule.id} is ${rule.verdict}`);
+  if (rule.verdict !== 'recommendation' && rule.recommended)
+    diagnostics.add(yaml.file, at('recommended'), `only a recommendation names licenses; ${rule.id} is ${rule.verdict}`);
   for (const license of rule.recommended ?? []) {
-    if (!context.licenseIds.has(license)) diagnostics.add(yaml.file, at('recommended'), `rule ${rule.id} recommends ${license}, which is not under "licenses" in knowledge/model.yaml`);
+    if (!context.licenseIds.has(license))
+      diagnostics.add(yaml.file, at('recommended'), `rule ${rule.id} recommends ${license}, which is not under "licenses" in knowledge/model.yaml`);
   }
 }
 
@@ -254,7 +272,9 @@ function checkOverlaps(topic: TopicDefinition, yaml: YamlFile, diagnostics: Diag
       if (a.rule.priority !== b.rule.priority || !canFireTogether(a.rule, b.rule)) continue;
       const sameOutcome = outcomeOf(a.rule) === outcomeOf(b.rule);
       if (sameOutcome && a.rule.summary === b.rule.summary) continue;
-      const what = sameOutcome ? 'different summaries' : `different verdicts (${a.rule.verdict} / ${b.rule.verdict})${a.rule.verdict === b.rule.verdict ? ' or recommendations' : ''}`;
+      const what = sameOutcome
+        ? 'different summaries'
+        : `different verdicts (${a.rule.verdict} / ${b.rule.verdict})${a.rule.verdict === b.rule.verdict ? ' or recommendations' : ''}`;
       diagnostics.add(
         yaml.file,
         yaml.lineOf(['rules', b.i]),
@@ -291,7 +311,13 @@ function checkRequirementsHold(topic: TopicDefinition, yaml: YamlFile, diagnosti
 function checkCoverage(topic: TopicDefinition, yaml: YamlFile, diagnostics: Diagnostics): void {
   for (const facts of completeCombinations(topic)) {
     if (!evaluate(topic, facts).winners.length) {
-      diagnostics.add(yaml.file, yaml.lineOf(['rules']), `no rule decides ${Object.entries(facts).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+      diagnostics.add(
+        yaml.file,
+        yaml.lineOf(['rules']),
+        `no rule decides ${Object.entries(facts)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+      );
       return;
     }
   }
@@ -302,10 +328,12 @@ function compilePhrases(yaml: YamlFile, input: TopicInput, fragments: Record<str
     for (const [fact, value] of Object.entries(phrase.set)) {
       const definition = input.facts.find((f) => f.id === fact);
       if (!definition) diagnostics.add(yaml.file, yaml.lineOf(['phrases', i, 'set', fact]), `phrase sets fact ${fact}, which topic ${input.id} does not have`);
-      else if (!definition.options.some((o) => o.value === value)) diagnostics.add(yaml.file, yaml.lineOf(['phrases', i, 'set', fact]), `phrase sets ${fact}=${value}, which is not a value of ${fact}`);
+      else if (!definition.options.some((o) => o.value === value))
+        diagnostics.add(yaml.file, yaml.lineOf(['phrases', i, 'set', fact]), `phrase sets ${fact}=${value}, which is not a value of ${fact}`);
     }
     for (const fact of phrase.blocks ?? []) {
-      if (!input.facts.some((f) => f.id === fact)) diagnostics.add(yaml.file, yaml.lineOf(['phrases', i, 'blocks']), `phrase blocks fact ${fact}, which topic ${input.id} does not have`);
+      if (!input.facts.some((f) => f.id === fact))
+        diagnostics.add(yaml.file, yaml.lineOf(['phrases', i, 'blocks']), `phrase blocks fact ${fact}, which topic ${input.id} does not have`);
     }
     return {
       topic: input.id as TopicId,
@@ -313,7 +341,12 @@ function compilePhrases(yaml: YamlFile, input: TopicInput, fragments: Record<str
       ...(phrase.blocks ? { blocks: phrase.blocks } : {}),
       patterns: phrase.patterns.map((pattern, j) => {
         const expanded = expandFragments(pattern, fragments);
-        if (expanded.includes('{{')) diagnostics.add(yaml.file, yaml.lineOf(['phrases', i, 'patterns', j]), `unknown fragment in ${pattern} (fragments: ${Object.keys(fragments).join(', ')})`);
+        if (expanded.includes('{{'))
+          diagnostics.add(
+            yaml.file,
+            yaml.lineOf(['phrases', i, 'patterns', j]),
+            `unknown fragment in ${pattern} (fragments: ${Object.keys(fragments).join(', ')})`,
+          );
         return checkedPattern(expanded, yaml, ['phrases', i, 'patterns', j], diagnostics);
       }),
     };
@@ -352,7 +385,11 @@ function checkReasonTerms(topicFiles: TopicFile[], keyTerms: readonly string[], 
         const cited = `${section.title} ${plainText(section.body)}`;
         for (const { term, regex } of matchers) {
           if (regex.test(reason.text) && !regex.test(cited)) {
-            diagnostics.add(yaml.file, yaml.lineOf(['rules', i, 'reasons', j, 'text']), `a reason of rule ${rule.id} speaks of "${term}", but the section it cites (${reason.section}) never does`);
+            diagnostics.add(
+              yaml.file,
+              yaml.lineOf(['rules', i, 'reasons', j, 'text']),
+              `a reason of rule ${rule.id} speaks of "${term}", but the section it cites (${reason.section}) never does`,
+            );
           }
         }
       });

@@ -55,7 +55,9 @@ export function parseGuideDocument(
       try {
         const result = sectionAboutSchema.safeParse(parseYaml(aboutMatch[1]));
         if (result.success) about = result.data;
-        else for (const issue of result.error.issues) diagnostics.add(file, aboutLine, `section ${current.id} metadata: ${issue.message} at ${issue.path.join('.') || 'top level'}`);
+        else
+          for (const issue of result.error.issues)
+            diagnostics.add(file, aboutLine, `section ${current.id} metadata: ${issue.message} at ${issue.path.join('.') || 'top level'}`);
       } catch (error) {
         diagnostics.add(file, aboutLine, `section ${current.id} metadata is not a YAML map: ${(error as Error).message.split('\n')[0]}`);
       }
@@ -69,10 +71,18 @@ export function parseGuideDocument(
       sourceIds = [...sourceLines[0].text.matchAll(/\[(\d{3})\]/g)].map((m) => m[1]);
       const unknown = sourceIds.filter((id) => !sources.has(id));
       if (!sourceIds.length || unknown.length) {
-        diagnostics.add(file, sourceLines[0].line, `section ${current.id}: the Source line must name known sources like [001]${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+        diagnostics.add(
+          file,
+          sourceLines[0].line,
+          `section ${current.id}: the Source line must name known sources like [001]${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+        );
       }
     }
-    const markdownBody = content.filter((l) => !SOURCE_LINE.test(l.text)).map((l) => l.text).join('\n').trim();
+    const markdownBody = content
+      .filter((l) => !SOURCE_LINE.test(l.text))
+      .map((l) => l.text)
+      .join('\n')
+      .trim();
     const firstParagraph = markdownBody.split(/\n\s*\n/)[0] ?? '';
     parsed.push({
       section: {
@@ -82,7 +92,10 @@ export function parseGuideDocument(
         body: markdownBody,
         answer: /^[-*|#>\d]/.test(firstParagraph.trim()) ? '' : plainText(firstParagraph),
         sourceIds,
-        source: sourceIds.filter((id) => sources.has(id)).map((id) => formatSource(sources.get(id)!)).join(' '),
+        source: sourceIds
+          .filter((id) => sources.has(id))
+          .map((id) => formatSource(sources.get(id)!))
+          .join(' '),
       },
       about,
       line: current.line,

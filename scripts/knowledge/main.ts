@@ -32,6 +32,9 @@ export function main(argv: readonly string[], root: string): number {
     writeFileSync(out, source);
   }
   if (command === 'check') process.stdout.write(`${modelReport(model, places)}\nknowledge: consistent.\n`);
-  else process.stdout.write(`knowledge: compiled ${Object.keys(model.topics).length} topics and ${Object.keys(model.sections).length} sections, version ${model.version}\n`);
+  else
+    process.stdout.write(
+      `knowledge: compiled ${Object.keys(model.topics).length} topics and ${Object.keys(model.sections).length} sections, version ${model.version}\n`,
+    );
   return 0;
 }

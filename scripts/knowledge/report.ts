@@ -15,7 +15,10 @@ export function modelReport(model: KnowledgeModel, places: CompileResult['places
       const sections = [...new Set(rule.reasons.map((reason) => reason.section))];
       sections.forEach((s) => cited.add(s));
       const where = places.rules.get(rule.id);
-      const when = Object.entries(rule.when).map(([fact, values]) => `${fact}=${values.join('|')}`).join(' ') || '(always)';
+      const when =
+        Object.entries(rule.when)
+          .map(([fact, values]) => `${fact}=${values.join('|')}`)
+          .join(' ') || '(always)';
       const kind = rule.kind === 'note' ? 'note' : `${rule.verdict}${rule.priority ? `, priority ${rule.priority}` : ''}`;
       lines.push(`  ${rule.id} [${kind}] when ${when}`);
       lines.push(`      cites ${sections.join(', ')}${where ? `  (${where.file}:${where.line})` : ''}`);
@@ -24,7 +27,9 @@ export function modelReport(model: KnowledgeModel, places: CompileResult['places
   }
   const uncited = Object.keys(model.sections).filter((id) => !cited.has(id));
   lines.push(`Sections cited by no rule (reached by search only): ${uncited.length ? uncited.join(', ') : 'none'}`);
-  lines.push(`${Object.keys(model.topics).length} topics, ${Object.values(model.topics).reduce((n, t) => n + t.rules.length, 0)} rules, ${Object.keys(model.sections).length} sections, ${model.vocabulary.phrases.length} fact phrases, ${model.vocabulary.caveats.length} caveats.`);
+  lines.push(
+    `${Object.keys(model.topics).length} topics, ${Object.values(model.topics).reduce((n, t) => n + t.rules.length, 0)} rules, ${Object.keys(model.sections).length} sections, ${model.vocabulary.phrases.length} fact phrases, ${model.vocabulary.caveats.length} caveats.`,
+  );
   return lines.join('\n');
 }
 
@@ -37,7 +42,11 @@ export function verdictTable(model: KnowledgeModel, onlyTopic?: string): string 
       const { winners } = evaluate(topic, facts);
       const lead = winners[0];
       const recommended = lead?.recommended ? ` [${lead.recommended.join(', ')}]` : '';
-      lines.push(`${topic.id} ${Object.entries(facts).map(([k, v]) => `${k}=${v}`).join(' ')} -> ${lead?.verdict ?? 'none'}${recommended} (${winners.map((r) => r.id).join(', ')})`);
+      lines.push(
+        `${topic.id} ${Object.entries(facts)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')} -> ${lead?.verdict ?? 'none'}${recommended} (${winners.map((r) => r.id).join(', ')})`,
+      );
     }
   }
   return lines.join('\n');

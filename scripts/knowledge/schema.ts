@@ -9,10 +9,7 @@ const factId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lowercase letters, dig
 const text = z.string().trim().min(1);
 const condition = z.record(z.string(), z.array(z.string()).min(1));
 
-export const requirementSchema = z.union([
-  text,
-  z.strictObject({ text, needs: condition.optional(), suggests: condition.optional() }),
-]);
+export const requirementSchema = z.union([text, z.strictObject({ text, needs: condition.optional(), suggests: condition.optional() })]);
 
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lowercase letters, digits, dots and hyphens'),
@@ -52,9 +49,7 @@ export const indexSchema = z.strictObject({
 });
 
 export const sourcesSchema = z.strictObject({
-  sources: z
-    .array(z.strictObject({ id: z.string().regex(/^\d{3}$/), title: text, publisher: text, date: text, publishedAt: text }))
-    .min(1),
+  sources: z.array(z.strictObject({ id: z.string().regex(/^\d{3}$/), title: text, publisher: text, date: text, publishedAt: text })).min(1),
 });
 
 export const vocabularySchema = z.strictObject({

@@ -1,6 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appPackage, filledManifest, placeholdersOf, readManifest, REQUIRED_COMMANDS, SAMPLE_IDS, schemaErrors, schemaPath, SCOPES, TEMPLATE_PLACEHOLDERS } from './support';
+import {
+  appPackage,
+  filledManifest,
+  placeholdersOf,
+  readManifest,
+  REQUIRED_COMMANDS,
+  SAMPLE_IDS,
+  schemaErrors,
+  schemaPath,
+  SCOPES,
+  TEMPLATE_PLACEHOLDERS,
+} from './support';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../bot/guide-search-extension';
 
 describe('appPackage/manifest.json (the template)', () => {

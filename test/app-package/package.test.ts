@@ -88,8 +88,16 @@ describe('npm run package:teams', () => {
     ['the bot id is missing', { TEAMS_APP_ID: APP_ID, PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /BOT_ID is not set/],
     ['TEAMS_APP_ID is missing', { BOT_ID: BOT, PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /TEAMS_APP_ID is not set/],
     ['the bot id is not a GUID', { TEAMS_APP_ID: APP_ID, BOT_ID: 'my-bot', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /BOT_ID "my-bot" is not a GUID/],
-    ['MicrosoftAppId (read when BOT_ID is unset) is not a GUID', { TEAMS_APP_ID: APP_ID, MicrosoftAppId: 'my-bot', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /MicrosoftAppId "my-bot"/],
-    ['the bot id is a placeholder', { TEAMS_APP_ID: APP_ID, BOT_ID: '00000000-0000-0000-0000-000000000000', PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /placeholder/],
+    [
+      'MicrosoftAppId (read when BOT_ID is unset) is not a GUID',
+      { TEAMS_APP_ID: APP_ID, MicrosoftAppId: 'my-bot', PUBLIC_BASE_URL: 'https://licensing.contoso.com' },
+      /MicrosoftAppId "my-bot"/,
+    ],
+    [
+      'the bot id is a placeholder',
+      { TEAMS_APP_ID: APP_ID, BOT_ID: '00000000-0000-0000-0000-000000000000', PUBLIC_BASE_URL: 'https://licensing.contoso.com' },
+      /placeholder/,
+    ],
     ['both ids are the same GUID', { TEAMS_APP_ID: BOT, BOT_ID: BOT, PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, /same GUID/],
     ['PUBLIC_BASE_URL is missing', ids, /PUBLIC_BASE_URL is not set/],
     ['PUBLIC_BASE_URL is not https', { ...ids, PUBLIC_BASE_URL: 'http://localhost:3978' }, /not https/],

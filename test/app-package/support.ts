@@ -18,7 +18,15 @@ export type Manifest = {
   bots: { botId: string; scopes: string[]; commandLists?: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
   composeExtensions?: {
     botId: string;
-    commands: { id: string; type?: string; title: string; description?: string; initialRun?: boolean; context?: string[]; parameters?: { name: string; title: string; inputType?: string }[] }[];
+    commands: {
+      id: string;
+      type?: string;
+      title: string;
+      description?: string;
+      initialRun?: boolean;
+      context?: string[];
+      parameters?: { name: string; title: string; inputType?: string }[];
+    }[];
     messageHandlers?: { type: string; value: { domains: string[] } }[];
   }[];
   validDomains: string[];
@@ -32,7 +40,10 @@ export const SAMPLE_IDS = { TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-00000000000a'
 
 /** The template with its placeholders filled as the toolkit or package:teams fills them. */
 export function filledManifest(values: Record<string, string> = SAMPLE_IDS): Manifest {
-  const text = readFileSync(join(appPackage, 'manifest.json'), 'utf8').replace(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_m, name: string) => values[name] ?? `<unfilled ${name}>`);
+  const text = readFileSync(join(appPackage, 'manifest.json'), 'utf8').replace(
+    /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g,
+    (_m, name: string) => values[name] ?? `<unfilled ${name}>`,
+  );
   return JSON.parse(text);
 }
 

@@ -20,7 +20,11 @@ const SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 const APP_TYPES = [
   ['UserAssignedMSI', IDENTITY_CLIENT_ID, { MicrosoftAppId: IDENTITY_CLIENT_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID }],
-  ['SingleTenant', ENTRA_APP_ID, { MicrosoftAppId: ENTRA_APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'not-a-real-secret' }],
+  [
+    'SingleTenant',
+    ENTRA_APP_ID,
+    { MicrosoftAppId: ENTRA_APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT_ID, MicrosoftAppPassword: 'not-a-real-secret' },
+  ],
 ] as const;
 
 let guard: SocketGuard;
@@ -67,7 +71,13 @@ async function startIdentityStandIns() {
     seen.msi.push({ url: req.url ?? '', header: req.headers['x-identity-header'] as string | undefined });
     const expiresOn = Math.floor(Date.now() / 1000) + 3600;
     res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ access_token: 'token-from-the-managed-identity', expires_on: String(expiresOn), resource: ISSUER, token_type: 'Bearer', client_id: IDENTITY_CLIENT_ID }),
+      JSON.stringify({
+        access_token: 'token-from-the-managed-identity',
+        expires_on: String(expiresOn),
+        resource: ISSUER,
+        token_type: 'Bearer',
+        client_id: IDENTITY_CLIENT_ID,
+      }),
     );
   });
   connector = createServer((req: IncomingMessage, res) => {
@@ -83,7 +93,10 @@ async function startIdentityStandIns() {
 }
 
 async function stopIdentityStandIns() {
-  for (const [name, value] of [['IDENTITY_ENDPOINT', saved.endpoint], ['IDENTITY_HEADER', saved.header]] as const) {
+  for (const [name, value] of [
+    ['IDENTITY_ENDPOINT', saved.endpoint],
+    ['IDENTITY_HEADER', saved.header],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -127,15 +140,20 @@ describe.each(APP_TYPES)('MicrosoftAppType %s', (_type, appId, env) => {
 
 describe('UserAssignedMSI replies posted to the channel (outbound token from the managed identity endpoint)', () => {
   it('asks the identity endpoint for a Bot Framework token for its client id and posts the reply with it', async () => {
-    const tokens = await signTokens([{ name: 'channel', publish: true, endorsements: ['msteams'] }], [
-      { name: 'to-connector', key: 'channel', claims: { iss: ISSUER, aud: IDENTITY_CLIENT_ID, serviceurl: connectorUrl } },
-    ]);
+    const tokens = await signTokens(
+      [{ name: 'channel', publish: true, endorsements: ['msteams'] }],
+      [{ name: 'to-connector', key: 'channel', claims: { iss: ISSUER, aud: IDENTITY_CLIENT_ID, serviceurl: connectorUrl } }],
+    );
     const ownIssuer = await startIssuer(tokens.jwks);
     try {
       const handler = createMessagesHandler({
         config: parseConfig(APP_TYPES[0][2]),
         telemetry: NO_TELEMETRY,
-        authentication: { ToBotFromChannelOpenIdMetadataUrl: ownIssuer.metadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: ownIssuer.metadataUrl, ToBotFromChannelTokenIssuer: ISSUER },
+        authentication: {
+          ToBotFromChannelOpenIdMetadataUrl: ownIssuer.metadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: ownIssuer.metadataUrl,
+          ToBotFromChannelTokenIssuer: ISSUER,
+        },
       });
       const body = JSON.stringify(activity({ type: 'message', text: 'help', channelId: 'msteams', serviceUrl: connectorUrl, deliveryMode: undefined }));
       const response = await handler(
@@ -161,7 +179,9 @@ describe('configuration of the two app types', () => {
     expect(() => parseConfig({ MicrosoftAppId: IDENTITY_CLIENT_ID, MicrosoftAppType: 'UserAssignedMSI' })).toThrow(/MicrosoftAppTenantId/);
     expect(() => parseConfig({ MicrosoftAppId: ENTRA_APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'x' })).toThrow(/MicrosoftAppTenantId/);
     expect(() => parseConfig({ ...APP_TYPES[0][2], MicrosoftAppPassword: 'x' })).toThrow(/must not be set/);
-    expect(() => parseConfig({ MicrosoftAppId: ENTRA_APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT_ID })).toThrow(/MicrosoftAppPassword/);
+    expect(() => parseConfig({ MicrosoftAppId: ENTRA_APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT_ID })).toThrow(
+      /MicrosoftAppPassword/,
+    );
     expect(parseConfig(APP_TYPES[0][2]).bot).toEqual({ appId: IDENTITY_CLIENT_ID, appType: 'UserAssignedMSI', tenantId: TENANT_ID, appPassword: undefined });
   });
 });

@@ -30,7 +30,7 @@ beforeAll(async () => {
     const options = typeof first === 'object' && first !== null ? (first as { host?: string; path?: string }) : { host: String(args[1] ?? 'localhost') };
     connections.push(options.path ?? options.host ?? 'localhost');
     return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
-  } as typeof Socket.prototype.connect;
+  };
   signed = await signTokens(
     [
       { name: 'channel', publish: true, endorsements: ['msteams', 'webchat', 'emulator', 'directline'] },

@@ -15,7 +15,10 @@ export class Chat {
   readonly logs: Record<string, LogValue>[] = [];
   private readonly bot: LicensingBot;
 
-  constructor(readonly channelId = 'emulator', options: Partial<LicensingBotOptions> = {}) {
+  constructor(
+    readonly channelId = 'emulator',
+    options: Partial<LicensingBotOptions> = {},
+  ) {
     this.bot = new LicensingBot({ baseUrl: BASE_URL, ...options });
     this.adapter = new TestAdapter(async (context) => {
       context.turnState.set(TURN_LOGGER, { log: (entry: Record<string, LogValue>) => this.logs.push(entry) });

@@ -3,13 +3,13 @@ import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { buttons, CardButton, cardProblems, cardText } from '../cards/card-checks';
-import { answerUntilVerdict, buttonTitled, Card as DriverCard } from '../support/interview-driver';
+import { answerUntilVerdict, buttonTitled } from '../support/interview-driver';
 import { kindOf, headline } from './card-kinds';
 import { Chat, onlyCard, USER } from './harness';
 
 type Card = Awaited<ReturnType<Chat['cardFor']>>;
-const button = (card: Card, title: string) => buttonTitled(card as DriverCard, title);
-const pressIn = (chat: Chat) => async (b: CardButton, inputs?: Record<string, string>) => onlyCard(await chat.press(b, inputs)) as DriverCard;
+const button = (card: Card, title: string) => buttonTitled(card, title);
+const pressIn = (chat: Chat) => async (b: CardButton, inputs?: Record<string, string>) => onlyCard(await chat.press(b, inputs));
 
 async function welcome(chat: Chat) {
   return chat.cardFor({ type: 'conversationUpdate', membersAdded: [USER] });
@@ -17,7 +17,7 @@ async function welcome(chat: Chat) {
 
 /** From the welcome card to the verdict, checking every card on the way. */
 async function interview(chat: Chat, topic: TopicId, pick: (count: number) => number) {
-  const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS[topic].title))) as DriverCard;
+  const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS[topic].title)));
   return answerUntilVerdict(pressIn(chat), topic, first, pick, {}, (card, step, asked) => {
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain(`Question ${step} of at most`);

@@ -59,11 +59,27 @@ describe('card data that is tampered with or malformed gets a friendly restart c
   test('whatever arrives as card data, the reply is one usable card', async () => {
     const chat = new Chat();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ action: fc.constantFrom('answer', 'back', 'change', 'start', 'feedback'), v: fc.constant(v), topic: fc.constantFrom('used-pc', 'x'), facts: fc.dictionary(fc.string(), fc.string()), fact: fc.string(), value: fc.jsonValue() }, { requiredKeys: [] })), async (value) => {
-        const replies = await chat.send({ value: value ?? {} });
-        const card = onlyCard(replies);
-        expect(cardProblems(card)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record(
+            {
+              action: fc.constantFrom('answer', 'back', 'change', 'start', 'feedback'),
+              v: fc.constant(v),
+              topic: fc.constantFrom('used-pc', 'x'),
+              facts: fc.dictionary(fc.string(), fc.string()),
+              fact: fc.string(),
+              value: fc.jsonValue(),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        async (value) => {
+          const replies = await chat.send({ value: value ?? {} });
+          const card = onlyCard(replies);
+          expect(cardProblems(card)).toEqual([]);
+        },
+      ),
       { numRuns: 200 },
     );
     expect(chat.logs.every((entry) => entry.outcome !== 'error')).toBe(true);

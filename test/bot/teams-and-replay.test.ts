@@ -1,4 +1,3 @@
-import { Activity } from 'botbuilder';
 import { TOPICS } from '../../core/topics';
 import { buttons, cardProblems, cardText } from '../cards/card-checks';
 import { kindOf } from './card-kinds';
@@ -6,7 +5,9 @@ import { Chat, onlyCard, USER } from './harness';
 
 async function firstQuestion(chat: Chat) {
   // Teams greets on install; other channels when the user joins the conversation.
-  const welcome = await chat.cardFor(chat.channelId === 'msteams' ? { type: 'installationUpdate', action: 'add' } : { type: 'conversationUpdate', membersAdded: [USER] });
+  const welcome = await chat.cardFor(
+    chat.channelId === 'msteams' ? { type: 'installationUpdate', action: 'add' } : { type: 'conversationUpdate', membersAdded: [USER] },
+  );
   return onlyCard(await chat.press(buttons(welcome).find((b) => b.title === TOPICS['used-pc'].title)!));
 }
 
@@ -41,7 +42,7 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     const replies = await chat.press(option, {}, { replyToId: 'question-activity-7' });
 
     expect(update).toHaveBeenCalledTimes(1);
-    const replaced = update.mock.calls[0][1] as Partial<Activity>;
+    const replaced = update.mock.calls[0][1];
     expect(replaced).toMatchObject({ id: 'question-activity-7', type: 'message' });
     const compact = replaced.attachments![0] as { contentType: string; content: Record<string, unknown> };
     expect(cardProblems(compact)).toEqual([]);
@@ -57,7 +58,11 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     const chat = new Chat('msteams');
     const question = await firstQuestion(chat);
     jest.spyOn(chat.adapter, 'updateActivity').mockRejectedValue(new Error('403 from Teams'));
-    const replies = await chat.press(buttons(question).find((b) => b.data?.action === 'answer')!, {}, { replyToId: 'q-1' });
+    const replies = await chat.press(
+      buttons(question).find((b) => b.data?.action === 'answer')!,
+      {},
+      { replyToId: 'q-1' },
+    );
     expect(kindOf(onlyCard(replies))).toBe('question');
     expect(chat.logs.at(-1)).toMatchObject({ replaced: false, outcome: 'ok' });
   });
@@ -67,8 +72,12 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     const welcome = await chat.cardFor({ type: 'installationUpdate', action: 'add' });
     const question = onlyCard(await chat.press(buttons(welcome).find((b) => b.title === TOPICS['virtual-machines'].title)!));
     const update = jest.spyOn(chat.adapter, 'updateActivity');
-    await chat.press(buttons(question).find((b) => b.title === 'Next')!, { value: 'azure' }, { replyToId: 'q-2' });
-    const compact = (update.mock.calls[0][1] as Partial<Activity>).attachments![0] as { content: unknown };
+    await chat.press(
+      buttons(question).find((b) => b.title === 'Next')!,
+      { value: 'azure' },
+      { replyToId: 'q-2' },
+    );
+    const compact = update.mock.calls[0][1].attachments![0] as { content: unknown };
     expect(cardText(compact)).toContain('You said: **Microsoft Azure**');
   });
 
@@ -76,7 +85,11 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     const chat = new Chat(channel);
     const question = await firstQuestion(chat);
     const update = jest.spyOn(chat.adapter, 'updateActivity');
-    await chat.press(buttons(question).find((b) => b.data?.action === 'answer')!, {}, { replyToId: 'q-3' });
+    await chat.press(
+      buttons(question).find((b) => b.data?.action === 'answer')!,
+      {},
+      { replyToId: 'q-3' },
+    );
     expect(update).not.toHaveBeenCalled();
   });
 
@@ -105,7 +118,10 @@ describe('turn log', () => {
     const { LicensingBot } = await import('../../bot/licensing-bot');
     const bot = new LicensingBot({ baseUrl: 'https://x.example' });
     const adapter = new TestAdapter((context) => bot.run(context));
-    await adapter.send('help').assertReply((reply) => expect(reply.attachments).toHaveLength(1)).startTest();
+    await adapter
+      .send('help')
+      .assertReply((reply) => expect(reply.attachments).toHaveLength(1))
+      .startTest();
   });
 
   test('a bug inside a turn gets an apology, is logged as an error, and does not escape the turn', async () => {

@@ -30,7 +30,11 @@ describe('welcome', () => {
   test('in Teams, an install greets once: the conversationUpdate that comes with it gets no second welcome', async () => {
     const chat = new Chat('msteams');
     const install = await chat.send({ type: 'installationUpdate', action: 'add' });
-    const joined = await chat.send({ type: 'conversationUpdate', membersAdded: [USER, BOT], conversation: { id: 'c', conversationType: 'personal', isGroup: false, name: '' } });
+    const joined = await chat.send({
+      type: 'conversationUpdate',
+      membersAdded: [USER, BOT],
+      conversation: { id: 'c', conversationType: 'personal', isGroup: false, name: '' },
+    });
     expect(install).toHaveLength(1);
     expect(joined).toEqual([]);
   });

@@ -13,7 +13,13 @@ describe('the card checker', () => {
 
   test.each([
     ['an unknown element', [{ type: 'Carousel', pages: [] }]],
-    ['duplicate input ids', [{ type: 'Input.Text', id: 'a' }, { type: 'Input.Text', id: 'a' }]],
+    [
+      'duplicate input ids',
+      [
+        { type: 'Input.Text', id: 'a' },
+        { type: 'Input.Text', id: 'a' },
+      ],
+    ],
     ['a TextBlock that does not wrap', [{ type: 'TextBlock', text: 'Hi' }]],
     ['a leftover template field', [{ type: 'TextBlock', text: '${name}', wrap: true }]],
     ['Action.Execute', [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Go' }] }]],

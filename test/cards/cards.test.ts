@@ -1,14 +1,4 @@
-import {
-  answerCard,
-  answeredCard,
-  feedbackThanksCard,
-  helpCard,
-  noMatchCard,
-  questionCard,
-  restartCard,
-  welcomeCard,
-  whatIfCard,
-} from '../../bot/replies';
+import { answerCard, answeredCard, feedbackThanksCard, helpCard, noMatchCard, questionCard, restartCard, welcomeCard, whatIfCard } from '../../bot/replies';
 import { renderSearchResults } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
@@ -36,12 +26,9 @@ describe('every card the bot can send passes the Adaptive Cards parser and the c
     for (const card of cards) expect(cardProblems(card)).toEqual([]);
   });
 
-  test.each(questions.map((node) => [`${node.topic} after ${JSON.stringify(node.facts)}`, node] as const))(
-    'question card: %s',
-    (_, node) => {
-      expect(cardProblems(questionCard(node, node.decision.next!.fact))).toEqual([]);
-    },
-  );
+  test.each(questions.map((node) => [`${node.topic} after ${JSON.stringify(node.facts)}`, node] as const))('question card: %s', (_, node) => {
+    expect(cardProblems(questionCard(node, node.decision.next!.fact))).toEqual([]);
+  });
 
   test.each(answers.map((node) => [`${node.topic} ${JSON.stringify(node.facts)}`, node] as const))('answer card: %s', (_, node) => {
     const card = answerCard(node, node.decision);
@@ -104,7 +91,9 @@ describe('question cards', () => {
       const offered =
         question.options.length > 5
           ? choices[0].choices.map((choice) => choice.value)
-          : buttons(card).filter((b) => b.data?.action === 'answer').map((b) => b.data!.value);
+          : buttons(card)
+              .filter((b) => b.data?.action === 'answer')
+              .map((b) => b.data!.value);
       expect(offered).toEqual(question.options.map((option) => option.value));
       expect(choices).toHaveLength(question.options.length > 5 ? 1 : 0);
     }

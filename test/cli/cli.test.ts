@@ -10,8 +10,8 @@ describe('licensing-bot decide', () => {
     const result = runCli(['decide', 'refurbished-pc', 'motherboard=original', 'coa=yes', 'recovery=recovery-image']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Verdict: PERMITTED$/m);
-    expect(result.stdout).toMatch(/What you need:\n  - Keep the Windows COA affixed/);
-    expect(result.stdout).toMatch(/Why:\n  - .*\[1\]/);
+    expect(result.stdout).toMatch(/What you need:\n {2}- Keep the Windows COA affixed/);
+    expect(result.stdout).toMatch(/Why:\n {2}- .*\[1\]/);
     expect(result.stdout).toContain('http://localhost:3978/guide/refurbished-and-used-pcs#refurbished-license-kept');
     expect(result.stdout).toMatch(/\[001\] Used\/Refurbished PCs/);
   });
@@ -48,10 +48,10 @@ describe('licensing-bot decide', () => {
     [['ask'], /ask needs a question/],
     [['topics', '--verbose'], /Unknown option --verbose/],
   ])('exits 2 with a clear message for %j', (argv, message) => {
-    const result = runCli(argv as string[]);
+    const result = runCli(argv);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(message as RegExp);
+    expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -88,7 +88,14 @@ describe('licensing-bot topics', () => {
   it('lists the six topics with their questions and facts', () => {
     const result = runCli(['topics', '--json']);
     const topics = JSON.parse(result.stdout);
-    expect(topics.map((t: { id: string }) => t.id)).toEqual(['refurbished-pc', 'used-pc', 'upgrade-imaging', 'prior-versions', 'virtual-machines', 'vdi-license-choice']);
+    expect(topics.map((t: { id: string }) => t.id)).toEqual([
+      'refurbished-pc',
+      'used-pc',
+      'upgrade-imaging',
+      'prior-versions',
+      'virtual-machines',
+      'vdi-license-choice',
+    ]);
     expect(runCli(['topics']).stdout).toMatch(/virtual-machines: Is this use of Windows in virtual machines covered/);
   });
 });
@@ -116,7 +123,9 @@ describe('the built licensing-bot binary', () => {
   });
 
   // The contract's names are accepted as written (win10_cu included), each checked once on its own.
-  const pairs = Object.values(TOPICS).flatMap((topic) => topic.facts.flatMap((fact) => fact.options.map((option) => [topic.id, `${fact.id}=${option.value}`] as const)));
+  const pairs = Object.values(TOPICS).flatMap((topic) =>
+    topic.facts.flatMap((fact) => fact.options.map((option) => [topic.id, `${fact.id}=${option.value}`] as const)),
+  );
   it.each(pairs)('accepts %s %s and answers with a Decision', (topic, pair) => {
     const result = run(['decide', topic, pair, '--json']);
     expect(result.stderr).toBe('');
@@ -131,7 +140,9 @@ describe('the built licensing-bot binary', () => {
     const result = run(['decide', 'virtual-machines', 'where=azure', 'license=vda-per-user', 'instances=1-4', 'win10_cu=yes', 'aad_activation=yes']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Verdict: PERMITTED$/m);
-    expect(result.stdout).toMatch(/^Decision record: http:\/\/localhost:3978\/decision\/virtual-machines\?where=azure&license=vda-per-user&instances=1-4&win10_cu=yes&aad_activation=yes&v=/m);
+    expect(result.stdout).toMatch(
+      /^Decision record: http:\/\/localhost:3978\/decision\/virtual-machines\?where=azure&license=vda-per-user&instances=1-4&win10_cu=yes&aad_activation=yes&v=/m,
+    );
   });
 
   it('exits 2 naming the valid facts for a fact the topic does not have', () => {

@@ -152,7 +152,10 @@ describe.each(TOPIC_IDS.map((id) => [id, TOPICS[id]] as const))('decide(%s, ever
         for (const requirement of rule.requirements) {
           if (!requirement.suggests || (requirement.needs && contradicted(requirement.needs, facts))) continue;
           const entries = Object.entries(requirement.suggests);
-          const combinations = entries.reduce<Record<string, string>[]>((all, [fact, values]) => all.flatMap((c) => values.map((v) => ({ ...c, [fact]: v }))), [{}]);
+          const combinations = entries.reduce<Record<string, string>[]>(
+            (all, [fact, values]) => all.flatMap((c) => values.map((v) => ({ ...c, [fact]: v }))),
+            [{}],
+          );
           for (const change of combinations) {
             const target = space.state({ ...facts, ...change });
             if ((space.reachable(target) & ~refused) === 0) {

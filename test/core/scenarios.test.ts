@@ -17,273 +17,423 @@ interface Case {
 const cases: Record<string, Record<string, Case>> = {
   'refurbished-pc': {
     'original board, COA, original media': {
-      facts: { motherboard: 'original', coa: 'yes', recovery: 'original-media' }, verdict: 'permitted', requirement: /version named on the COA/,
-      source: '001: "A new Windows license is not required for a refurbished PC that has: a COA ... and the original recovery media or hard-disk-based recovery image"',
+      facts: { motherboard: 'original', coa: 'yes', recovery: 'original-media' },
+      verdict: 'permitted',
+      requirement: /version named on the COA/,
+      source:
+        '001: "A new Windows license is not required for a refurbished PC that has: a COA ... and the original recovery media or hard-disk-based recovery image"',
     },
     'same-model board, COA, disk image': {
-      facts: { motherboard: 'replaced-same-model', coa: 'yes', recovery: 'recovery-image' }, verdict: 'permitted', requirement: /recovery image/,
+      facts: { motherboard: 'replaced-same-model', coa: 'yes', recovery: 'recovery-image' },
+      verdict: 'permitted',
+      requirement: /recovery image/,
       source: '001: "replace a defective motherboard with one of exactly the same make, model, and specification"',
     },
     'media from the original maker': {
-      facts: { motherboard: 'original', coa: 'yes', recovery: 'manufacturer-media' }, verdict: 'conditional', requirement: /original manufacturer/,
+      facts: { motherboard: 'original', coa: 'yes', recovery: 'manufacturer-media' },
+      verdict: 'conditional',
+      requirement: /original manufacturer/,
       source: '001: "the refurbisher may be able to obtain recovery media from the PC\'s original manufacturer"',
     },
     'no recovery at all': {
-      facts: { motherboard: 'original', coa: 'yes', recovery: 'none' }, verdict: 'not-permitted', requirement: /new Windows license/,
+      facts: { motherboard: 'original', coa: 'yes', recovery: 'none' },
+      verdict: 'not-permitted',
+      requirement: /new Windows license/,
       source: '001: "A new Windows license is required ... the refurbisher must purchase a new license" (read as: when neither media nor image is available)',
     },
     'no COA': {
-      facts: { motherboard: 'original', coa: 'no', recovery: 'original-media' }, verdict: 'not-permitted', requirement: /new Windows license/,
+      facts: { motherboard: 'original', coa: 'no', recovery: 'original-media' },
+      verdict: 'not-permitted',
+      requirement: /new Windows license/,
       source: '001: "The COA constitutes proof that the PC is licensed"',
     },
     'upgraded motherboard': {
-      facts: { motherboard: 'upgraded' }, verdict: 'not-permitted', requirement: /new Windows license/,
+      facts: { motherboard: 'upgraded' },
+      verdict: 'not-permitted',
+      requirement: /new Windows license/,
       source: '001: "If the motherboard is upgraded or replaced, for reasons other than a defect, then a new computer has been created"',
     },
     'defective board replaced by another model': {
-      facts: { motherboard: 'replaced-different' }, verdict: 'not-permitted', requirement: /new Windows license/,
+      facts: { motherboard: 'replaced-different' },
+      verdict: 'not-permitted',
+      requirement: /new Windows license/,
       source: '001: "The replacement motherboard must be the same make/model or the same manufacturer\'s replacement/equivalent"',
     },
     'warranty-equivalent board (the source disagrees with itself)': {
-      facts: { motherboard: 'replaced-equivalent', coa: 'yes', recovery: 'original-media' }, verdict: 'conditional', requirement: /Confirm/,
-      source: '001: definition "exactly the same make, model, and specification" vs motherboard section "replacement/equivalent, as defined by that manufacturer\'s warranty"',
+      facts: { motherboard: 'replaced-equivalent', coa: 'yes', recovery: 'original-media' },
+      verdict: 'conditional',
+      requirement: /Confirm/,
+      source:
+        '001: definition "exactly the same make, model, and specification" vs motherboard section "replacement/equivalent, as defined by that manufacturer\'s warranty"',
     },
   },
   'used-pc': {
     'whole PC with media, manuals and COA': {
-      facts: { transfer: 'whole-pc', with_media_and_coa: 'yes' }, verdict: 'permitted', requirement: /media, the manuals and the Certificate of Authenticity/,
+      facts: { transfer: 'whole-pc', with_media_and_coa: 'yes' },
+      verdict: 'permitted',
+      requirement: /media, the manuals and the Certificate of Authenticity/,
       source: '001: "the entire used PC, including the software media, manuals, and Certificate of Authenticity, may be transferred"',
     },
     'license moved to another PC': {
-      facts: { transfer: 'license-only' }, verdict: 'not-permitted',
+      facts: { transfer: 'license-only' },
+      verdict: 'not-permitted',
       source: '001: "The license for OEM software on a used PC may not be transferred to a new or different PC"',
     },
     'whole PC without its COA': {
-      facts: { transfer: 'whole-pc', with_media_and_coa: 'no' }, verdict: 'not-permitted', requirement: /Hand over/,
+      facts: { transfer: 'whole-pc', with_media_and_coa: 'no' },
+      verdict: 'not-permitted',
+      requirement: /Hand over/,
       source: '001: the transfer right covers the PC "including the software media, manuals, and Certificate of Authenticity"',
     },
   },
   'upgrade-imaging': {
     'all PCs have a COA, form returned': {
-      facts: { base_coa: 'all', verification_form: 'returned' }, verdict: 'permitted', requirement: /carries the COA for a qualifying base license/,
+      facts: { base_coa: 'all', verification_form: 'returned' },
+      verdict: 'permitted',
+      requirement: /carries the COA for a qualifying base license/,
       absent: /download the license verification form|account manager/,
-      source: '002/003: "OEMs and LSPs must verify with customers that each computer ... has a COA for the appropriate qualifying Windows license" (the form is already back, so it is no to-do)',
+      source:
+        '002/003: "OEMs and LSPs must verify with customers that each computer ... has a COA for the appropriate qualifying Windows license" (the form is already back, so it is no to-do)',
     },
     'form not yet returned': {
-      facts: { base_coa: 'all', verification_form: 'not-yet' }, verdict: 'not-permitted', requirement: /return it to the OEM\/LSP/,
+      facts: { base_coa: 'all', verification_form: 'not-yet' },
+      verdict: 'not-permitted',
+      requirement: /return it to the OEM\/LSP/,
       source: '002/003: "Volume Licensing software cannot be installed until the customer provides this verification in writing"',
     },
     'no PC has a qualifying COA, and no form either': {
-      facts: { base_coa: 'none', verification_form: 'not-yet' }, verdict: 'not-permitted', requirement: /qualifying base Windows license/,
+      facts: { base_coa: 'none', verification_form: 'not-yet' },
+      verdict: 'not-permitted',
+      requirement: /qualifying base Windows license/,
       source: '002/003: "can be placed only on computers that have an appropriate Certificate of Authenticity (COA) for a qualifying Windows base license"',
     },
     'only some PCs have a qualifying COA': {
-      facts: { base_coa: 'some', verification_form: 'returned', role: 'customer' }, verdict: 'conditional', requirement: /Image only the PCs/,
+      facts: { base_coa: 'some', verification_form: 'returned', role: 'customer' },
+      verdict: 'conditional',
+      requirement: /Image only the PCs/,
       absent: /download the license verification form/,
       source: '002/003: "OEMs and LSPs must verify with customers that each computer ... has a COA for the appropriate qualifying Windows license"',
     },
   },
   'prior-versions': {
     'VL customer downloading from the VLSC': {
-      facts: { channel: 'volume-licensing', media: 'vlsc' }, verdict: 'permitted', requirement: /registered user/,
+      facts: { channel: 'volume-licensing', media: 'vlsc' },
+      verdict: 'permitted',
+      requirement: /registered user/,
       source: '003: "eligible to use prior versions of the software edition that they have licensed. This is known as a downgrade right"',
     },
     'VL customer: which versions and editions is for the Downgrade Rights brief and the Product Terms': {
-      facts: { channel: 'volume-licensing' }, verdict: 'permitted', requirement: /Downgrade Rights Volume Licensing brief and the Product Terms/,
+      facts: { channel: 'volume-licensing' },
+      verdict: 'permitted',
+      requirement: /Downgrade Rights Volume Licensing brief and the Product Terms/,
       source: '003: "More information is provided in the Downgrade Rights Volume Licensing brief, as well as in the Product Terms"',
     },
     'VL customer with past VL media': {
-      facts: { channel: 'volume-licensing', media: 'past-vl-media' }, verdict: 'permitted', requirement: /past VL shipments/,
+      facts: { channel: 'volume-licensing', media: 'past-vl-media' },
+      verdict: 'permitted',
+      requirement: /past VL shipments/,
       source: '003: "may install prior versions ... from any past shipments of physical Volume Licensing media"',
     },
     'VL customer with reseller stock': {
-      facts: { channel: 'volume-licensing', media: 'reseller-media' }, verdict: 'permitted', requirement: /Reseller/,
+      facts: { channel: 'volume-licensing', media: 'reseller-media' },
+      verdict: 'permitted',
+      requirement: /Reseller/,
       source: '003: "your Microsoft Reseller may still have CD/DVD media inventory"',
     },
     'VL customer with other legal media': {
-      facts: { channel: 'volume-licensing', media: 'other-legal-media' }, verdict: 'permitted', requirement: /legally obtained/,
+      facts: { channel: 'volume-licensing', media: 'other-legal-media' },
+      verdict: 'permitted',
+      requirement: /legally obtained/,
       source: '003: "If you have legally obtained physical media ... you can use these prior software versions at your discretion"',
     },
     'OEM or retail Windows': {
-      facts: { channel: 'oem-or-retail' }, verdict: 'refer', requirement: /license terms/,
+      facts: { channel: 'oem-or-retail' },
+      verdict: 'refer',
+      requirement: /license terms/,
       source: '003 speaks of Volume Licensing customers only; 004: "review the license terms that accompany those products"',
     },
   },
   'virtual-machines': {
     'VDI on own dedicated servers, VDA per device, from the licensed devices (scenario VDI)': {
-      facts: { where: 'own-datacenter', license: 'vda-per-device', program: 'eligible', access_from: 'licensed-device', instances: '1-4' }, verdict: 'permitted', requirement: /only from the licensed devices/,
-      source: '004 VDI scenario: "devices or users would need active Windows Software Assurance, Windows VDA subscription, or Windows E3/E5 licenses acquired through an eligible program"',
+      facts: { where: 'own-datacenter', license: 'vda-per-device', program: 'eligible', access_from: 'licensed-device', instances: '1-4' },
+      verdict: 'permitted',
+      requirement: /only from the licensed devices/,
+      source:
+        '004 VDI scenario: "devices or users would need active Windows Software Assurance, Windows VDA subscription, or Windows E3/E5 licenses acquired through an eligible program"',
     },
     'Session host (scenario RDSH)': {
-      facts: { where: 'session-host' }, verdict: 'conditional', requirement: /RDS\) CAL/,
-      source: '004 RDSH scenario: "they do not need any additional licensing for the Windows desktop operating system. However, ... Windows Server CALs and Remote Desktop Services [RDS] CALs"',
+      facts: { where: 'session-host' },
+      verdict: 'conditional',
+      requirement: /RDS\) CAL/,
+      source:
+        '004 RDSH scenario: "they do not need any additional licensing for the Windows desktop operating system. However, ... Windows Server CALs and Remote Desktop Services [RDS] CALs"',
     },
     'Local VMs on a Windows 10 Pro PC, its primary user with Enterprise E3 (scenario local VMs)': {
-      facts: { where: 'local', license: 'enterprise-per-user', program: 'eligible', device_os: 'pro-or-enterprise', primary_user: 'yes', instances: '1-4' }, verdict: 'permitted', requirement: /four/,
-      source: '004 local VM scenario: "The PC or the primary user of the PC needs active ... Windows 10 Enterprise E3/E5 subscription, which permits running up to four virtual machines concurrently"',
+      facts: { where: 'local', license: 'enterprise-per-user', program: 'eligible', device_os: 'pro-or-enterprise', primary_user: 'yes', instances: '1-4' },
+      verdict: 'permitted',
+      requirement: /four/,
+      source:
+        '004 local VM scenario: "The PC or the primary user of the PC needs active ... Windows 10 Enterprise E3/E5 subscription, which permits running up to four virtual machines concurrently"',
     },
     'Five local VMs': {
-      facts: { where: 'local', license: 'enterprise-per-device', instances: 'more-than-4' }, verdict: 'not-permitted', absent: /license more/i,
+      facts: { where: 'local', license: 'enterprise-per-device', instances: 'more-than-4' },
+      verdict: 'not-permitted',
+      absent: /license more/i,
       source: '004: "Customer may run up to four Instances in Virtual OSEs and one Instance in the Physical OSE locally"',
     },
     'Roaming user on VDA per user': {
-      facts: { where: 'own-datacenter', license: 'vda-per-user', program: 'eligible', instances: '1-4' }, verdict: 'permitted',
+      facts: { where: 'own-datacenter', license: 'vda-per-user', program: 'eligible', instances: '1-4' },
+      verdict: 'permitted',
       source: '004 roaming scenario: "Windows VDA per User license— to allow access to up to four concurrent Windows virtual machines ... from any device"',
     },
     'AWS (Listed Provider) with Enterprise E3 per user: dated, pointed at the Product Terms, remedy VDA not SA': {
-      facts: { where: 'listed-provider', license: 'enterprise-per-user' }, verdict: 'not-permitted', requirement: /October 1, 2019.*Product Terms/s,
+      facts: { where: 'listed-provider', license: 'enterprise-per-user' },
+      verdict: 'not-permitted',
+      requirement: /October 1, 2019.*Product Terms/s,
       absent: /Enterprise with (SA|Software Assurance)/,
-      source: '004: "The license terms for Outsourcing Software Management were updated October 1, 2019 ... The use of a Listed Provider was not restricted prior ... Refer to the Product Terms"',
+      source:
+        '004: "The license terms for Outsourcing Software Management were updated October 1, 2019 ... The use of a Listed Provider was not restricted prior ... Refer to the Product Terms"',
     },
     'Listed Provider with Enterprise SA per device: the remedy is VDA per user, not more SA': {
-      facts: { where: 'listed-provider', license: 'enterprise-per-device' }, verdict: 'not-permitted', requirement: /VDA E3\/E5 per user/, absent: /Software Assurance per device/,
-      source: '004: "customer\'s VDA E3 and E5 Licensed Users may remotely access ... including dedicated servers provided by Listed Providers" (the Enterprise SA column is not marked)',
+      facts: { where: 'listed-provider', license: 'enterprise-per-device' },
+      verdict: 'not-permitted',
+      requirement: /VDA E3\/E5 per user/,
+      absent: /Software Assurance per device/,
+      source:
+        '004: "customer\'s VDA E3 and E5 Licensed Users may remotely access ... including dedicated servers provided by Listed Providers" (the Enterprise SA column is not marked)',
     },
     'AWS (Listed Provider) with VDA E3 per user': {
-      facts: { where: 'listed-provider', license: 'vda-per-user', program: 'eligible', instances: '1-4' }, verdict: 'permitted', requirement: /dedicated/,
-      source: '004: "Customer\'s Windows VDA E3 and E5 Licensed Users may remotely access Windows software ... on any Listed Provider\'s Servers dedicated to Customer\'s use"',
+      facts: { where: 'listed-provider', license: 'vda-per-user', program: 'eligible', instances: '1-4' },
+      verdict: 'permitted',
+      requirement: /dedicated/,
+      source:
+        "004: \"Customer's Windows VDA E3 and E5 Licensed Users may remotely access Windows software ... on any Listed Provider's Servers dedicated to Customer's use\"",
     },
     'Listed Provider with VDA per device (table and text disagree)': {
-      facts: { where: 'listed-provider', license: 'vda-per-device', program: 'eligible', access_from: 'licensed-device', instances: '1-4' }, verdict: 'conditional', requirement: /Confirm/,
+      facts: { where: 'listed-provider', license: 'vda-per-device', program: 'eligible', access_from: 'licensed-device', instances: '1-4' },
+      verdict: 'conditional',
+      requirement: /Confirm/,
       source: '004: the rights table ticks both VDA columns; the text names "VDA E3 and E5 Licensed Users"',
     },
     'Authorized Outsourcer with Enterprise SA per device': {
-      facts: { where: 'outsourcer', license: 'enterprise-per-device', program: 'eligible', access_from: 'licensed-device', hoster: 'independent', instances: '1-4' }, verdict: 'permitted', requirement: /Authorized Outsourcer/,
+      facts: {
+        where: 'outsourcer',
+        license: 'enterprise-per-device',
+        program: 'eligible',
+        access_from: 'licensed-device',
+        hoster: 'independent',
+        instances: '1-4',
+      },
+      verdict: 'permitted',
+      requirement: /Authorized Outsourcer/,
       source: '004: "requires the third party to be an Authorized Outsourcer. The hosted environment must be on servers dedicated to the customer"',
     },
     'Outsourcer on a Listed Provider with Enterprise E3: refused since the October 1, 2019 change': {
-      facts: { where: 'outsourcer', license: 'enterprise-per-user', hoster: 'uses-listed-provider' }, verdict: 'not-permitted', requirement: /October 1, 2019.*Product Terms/s,
+      facts: { where: 'outsourcer', license: 'enterprise-per-user', hoster: 'uses-listed-provider' },
+      verdict: 'not-permitted',
+      requirement: /October 1, 2019.*Product Terms/s,
       source: '004: "An Authorized Outsourcer is restricted from being a Listed Provider and may not use a Listed Provider as a datacenter provider"',
     },
     'Azure with VDA per user, Windows 10 CU, AAD activation': {
-      facts: { where: 'azure', license: 'vda-per-user', instances: '1-4', win10_cu: 'yes', aad_activation: 'yes' }, verdict: 'permitted', requirement: /Azure AD-based activation/,
+      facts: { where: 'azure', license: 'vda-per-user', instances: '1-4', win10_cu: 'yes', aad_activation: 'yes' },
+      verdict: 'permitted',
+      requirement: /Azure AD-based activation/,
       source: '004: "The customer may only deploy Windows 10 desktops (Creators Update or later version software) using Azure AD-based activation"',
     },
     'Azure: the Student Use Benefit sentence is ambiguous, and the answer says so': {
-      facts: { where: 'azure', license: 'vda-per-user', instances: '1-4', win10_cu: 'yes', aad_activation: 'yes' }, verdict: 'permitted', requirement: /whether it lifts the limit or the whole right/,
-      source: '004: "Each Licensed User may access up to four instances of the software. This does not apply to Students receiving access to software through Student Use Benefit."',
+      facts: { where: 'azure', license: 'vda-per-user', instances: '1-4', win10_cu: 'yes', aad_activation: 'yes' },
+      verdict: 'permitted',
+      requirement: /whether it lifts the limit or the whole right/,
+      source:
+        '004: "Each Licensed User may access up to four instances of the software. This does not apply to Students receiving access to software through Student Use Benefit."',
     },
     'Azure, five VMs per user: refused, with the open Student Use Benefit reading': {
-      facts: { where: 'azure', license: 'vda-per-user', instances: 'more-than-4' }, verdict: 'not-permitted', requirement: /Student Use Benefit/,
-      source: '004: "Each Licensed User may access up to four instances of the software. This does not apply to Students receiving access to software through Student Use Benefit."',
+      facts: { where: 'azure', license: 'vda-per-user', instances: 'more-than-4' },
+      verdict: 'not-permitted',
+      requirement: /Student Use Benefit/,
+      source:
+        '004: "Each Licensed User may access up to four instances of the software. This does not apply to Students receiving access to software through Student Use Benefit."',
     },
     'Azure with a per device license: no Azure or QMTH suggested again': {
-      facts: { where: 'azure', license: 'enterprise-per-device' }, verdict: 'not-permitted', requirement: /per user/, absent: /QMTH partner/,
+      facts: { where: 'azure', license: 'enterprise-per-device' },
+      verdict: 'not-permitted',
+      requirement: /per user/,
+      absent: /QMTH partner/,
       source: '004: "Windows 10 Multitenant Hosting rights are not provided with any device-based licenses"',
     },
     'QMTH running on a Listed Provider': {
-      facts: { where: 'qmth', license: 'vda-per-user', hoster: 'uses-listed-provider' }, verdict: 'not-permitted',
+      facts: { where: 'qmth', license: 'vda-per-user', hoster: 'uses-listed-provider' },
+      verdict: 'not-permitted',
       source: '004: "Rights to install and use the software with a QMTH do not apply if the QMTH is using a Listed Provider as a Data Center Provider"',
     },
     'Microsoft 365 user who is not a primary user, on Azure': {
-      facts: { where: 'azure', license: 'm365', primary_user: 'no' }, verdict: 'not-permitted', requirement: /VDA E3\/E5 per user/,
-      source: '004: "Microsoft 365 licenses that include Windows 10 Enterprise E3/E5 are only eligible if the user is the primary user of a device with a Qualifying Operating System"',
+      facts: { where: 'azure', license: 'm365', primary_user: 'no' },
+      verdict: 'not-permitted',
+      requirement: /VDA E3\/E5 per user/,
+      source:
+        '004: "Microsoft 365 licenses that include Windows 10 Enterprise E3/E5 are only eligible if the user is the primary user of a device with a Qualifying Operating System"',
     },
     'Microsoft 365 on WVD (eligible in all cases)': {
-      facts: { where: 'wvd', license: 'm365', primary_user: 'no', device_os: 'other' }, verdict: 'permitted',
+      facts: { where: 'wvd', license: 'm365', primary_user: 'no', device_os: 'other' },
+      verdict: 'permitted',
       source: '004: "Microsoft 365 licenses are eligible in all cases"',
     },
     'Local VMs on an Education device (sources disagree)': {
-      facts: { where: 'local', license: 'vda-per-user', program: 'eligible', device_os: 'education', instances: '1-4' }, verdict: 'conditional', requirement: /Confirm/,
-      source: '004: local rights name "Windows 10/8.1 Pro or Enterprise, or Windows 7 Professional or Enterprise"; per user requirement names "Pro, Enterprise, or Education"',
+      facts: { where: 'local', license: 'vda-per-user', program: 'eligible', device_os: 'education', instances: '1-4' },
+      verdict: 'conditional',
+      requirement: /Confirm/,
+      source:
+        '004: local rights name "Windows 10/8.1 Pro or Enterprise, or Windows 7 Professional or Enterprise"; per user requirement names "Pro, Enterprise, or Education"',
     },
 
     // Class 1: the primary-user requirements apply to local VMs too.
     'Local VMs, Microsoft 365, not the primary user': {
-      facts: { where: 'local', license: 'm365', device_os: 'pro-or-enterprise', instances: '1-4', primary_user: 'no' }, verdict: 'not-permitted',
-      source: '004, with the Windows Virtualization rights (local and remote): "Microsoft 365 licenses that include Windows 10 Enterprise E3/E5 are only eligible if the user is the primary user of a device with a Qualifying Operating System"',
+      facts: { where: 'local', license: 'm365', device_os: 'pro-or-enterprise', instances: '1-4', primary_user: 'no' },
+      verdict: 'not-permitted',
+      source:
+        '004, with the Windows Virtualization rights (local and remote): "Microsoft 365 licenses that include Windows 10 Enterprise E3/E5 are only eligible if the user is the primary user of a device with a Qualifying Operating System"',
     },
     'Local VMs, Enterprise E3 per user, not the primary user': {
-      facts: { where: 'local', license: 'enterprise-per-user', program: 'eligible', device_os: 'pro-or-enterprise', instances: '1-4', primary_user: 'no' }, verdict: 'not-permitted', requirement: /VDA E3\/E5 per user/,
+      facts: { where: 'local', license: 'enterprise-per-user', program: 'eligible', device_os: 'pro-or-enterprise', instances: '1-4', primary_user: 'no' },
+      verdict: 'not-permitted',
+      requirement: /VDA E3\/E5 per user/,
       source: '004 per user requirements: "Primary user\'s primary work device must be licensed for Windows 7/8/8.1/10 Pro, Enterprise, or Education"',
     },
     // Class 2: no requirement that the facts already break.
     'Own servers, Enterprise E3 per user, primary work device not qualifying': {
-      facts: { where: 'own-datacenter', license: 'enterprise-per-user', primary_user: 'yes', device_os: 'other', instances: '1-4' }, verdict: 'not-permitted', absent: /^Each licensed user is the primary user/m,
+      facts: { where: 'own-datacenter', license: 'enterprise-per-user', primary_user: 'yes', device_os: 'other', instances: '1-4' },
+      verdict: 'not-permitted',
+      absent: /^Each licensed user is the primary user/m,
       source: '004 per user requirements: "Primary user\'s primary work device must be licensed for Windows 7/8/8.1/10 Pro, Enterprise, or Education"',
     },
     // Class 3: per device licenses reach remote VMs from the licensed device only.
     'Own servers, VDA per device, users also on home PCs': {
-      facts: { where: 'own-datacenter', license: 'vda-per-device', program: 'eligible', access_from: 'other-devices', instances: '1-4' }, verdict: 'not-permitted', requirement: /licensed device only/,
+      facts: { where: 'own-datacenter', license: 'vda-per-device', program: 'eligible', access_from: 'other-devices', instances: '1-4' },
+      verdict: 'not-permitted',
+      requirement: /licensed device only/,
       source: '004 overview table, remote access via VDI, per device columns: "Any Licensed Device"; per user: "Any device"',
     },
     'Own servers, Enterprise SA per device, reached from the licensed PCs': {
-      facts: { where: 'own-datacenter', license: 'enterprise-per-device', program: 'eligible', access_from: 'licensed-device', instances: '1-4' }, verdict: 'permitted', requirement: /only from the licensed devices/,
-      source: '004 detailed rights: "Any user of a Licensed Device ... may remotely access up to four Instances ... on (a) device(s) dedicated to Customer\'s use"',
+      facts: { where: 'own-datacenter', license: 'enterprise-per-device', program: 'eligible', access_from: 'licensed-device', instances: '1-4' },
+      verdict: 'permitted',
+      requirement: /only from the licensed devices/,
+      source:
+        '004 detailed rights: "Any user of a Licensed Device ... may remotely access up to four Instances ... on (a) device(s) dedicated to Customer\'s use"',
     },
     // Class 4: eligible programs.
     'Own servers, VDA per user bought through another program (CSP)': {
-      facts: { where: 'own-datacenter', license: 'vda-per-user', program: 'other', instances: '1-4' }, verdict: 'refer', requirement: /Product Terms/,
-      source: '004: "License users with ... Windows VDA E3/E5 subscription on a per user basis via one of the following programs: Open License, Select/Select Plus, Microsoft Products and Services Agreement, Open Value, Enterprise Agreement, or Enrollment for Education Solutions"',
+      facts: { where: 'own-datacenter', license: 'vda-per-user', program: 'other', instances: '1-4' },
+      verdict: 'refer',
+      requirement: /Product Terms/,
+      source:
+        '004: "License users with ... Windows VDA E3/E5 subscription on a per user basis via one of the following programs: Open License, Select/Select Plus, Microsoft Products and Services Agreement, Open Value, Enterprise Agreement, or Enrollment for Education Solutions"',
     },
     'WVD with VDA per user from any program': {
-      facts: { where: 'wvd', license: 'vda-per-user', program: 'other' }, verdict: 'permitted',
+      facts: { where: 'wvd', license: 'vda-per-user', program: 'other' },
+      verdict: 'permitted',
       source: '004 WVD: "(Licenses acquired through all programs are eligible.)"',
     },
     // Class 5: OEM is not retail.
     'OEM Windows reaching a data center VM': {
-      facts: { where: 'own-datacenter', license: 'oem' }, verdict: 'not-permitted', requirement: /VDA E3\/E5 per user/,
+      facts: { where: 'own-datacenter', license: 'oem' },
+      verdict: 'not-permitted',
+      requirement: /VDA E3\/E5 per user/,
       source: '004: "OEM licenses do not permit remote access to a Windows virtual machine running in a data center"',
     },
     'OEM Windows in a local VM': {
-      facts: { where: 'local', license: 'oem' }, verdict: 'conditional', requirement: /license terms/,
+      facts: { where: 'local', license: 'oem' },
+      verdict: 'conditional',
+      requirement: /license terms/,
       source: '004: OEM terms "provide use rights to run Windows locally on the licensed device in a virtual OSE"',
     },
     'Retail Windows in a local VM': {
-      facts: { where: 'local', license: 'retail' }, verdict: 'refer', requirement: /license terms that came with the product/,
+      facts: { where: 'local', license: 'retail' },
+      verdict: 'refer',
+      requirement: /license terms that came with the product/,
       source: '004: "For use rights provided with Windows ... purchased through other channels, review the license terms that accompany those products"',
     },
     'Retail Windows reaching a data center VM': {
-      facts: { where: 'own-datacenter', license: 'retail' }, verdict: 'refer',
+      facts: { where: 'own-datacenter', license: 'retail' },
+      verdict: 'refer',
       source: '004 states remote-access limits for the OEM channel only; for other channels it points to "the license terms that accompany those products"',
     },
   },
   'vdi-license-choice': {
     'Roaming VDI users on dedicated servers': {
-      facts: { devices: 'roaming', where: 'own-datacenter' }, verdict: 'recommendation', recommended: ['vda-per-user'],
+      facts: { devices: 'roaming', where: 'own-datacenter' },
+      verdict: 'recommendation',
+      recommended: ['vda-per-user'],
       source: '004 roaming scenario: "The user needs a Windows VDA per User license"',
     },
     'Bring your own companion device, without pairing an Add-on to one per device license': {
-      facts: { devices: 'companion', where: 'own-datacenter' }, verdict: 'recommendation', recommended: ['enterprise-per-user-addon', 'vda-per-user-addon'],
-      requirement: /names it three ways/, absent: /\((?:Enterprise|VDA) Add-on\)/,
-      source: '004: "you can acquire a Windows Enterprise E3/E5 per User Add-on or Windows VDA E3/E5 per User Add-on"; BYOCD scenario: "a Windows Software Assurance per User Add-on"',
+      facts: { devices: 'companion', where: 'own-datacenter' },
+      verdict: 'recommendation',
+      recommended: ['enterprise-per-user-addon', 'vda-per-user-addon'],
+      requirement: /names it three ways/,
+      absent: /\((?:Enterprise|VDA) Add-on\)/,
+      source:
+        '004: "you can acquire a Windows Enterprise E3/E5 per User Add-on or Windows VDA E3/E5 per User Add-on"; BYOCD scenario: "a Windows Software Assurance per User Add-on"',
     },
     'Bring your own device': {
-      facts: { devices: 'byod-no-qualifying', where: 'outsourcer' }, verdict: 'recommendation', recommended: ['vda-per-user'],
+      facts: { devices: 'byod-no-qualifying', where: 'outsourcer' },
+      verdict: 'recommendation',
+      recommended: ['vda-per-user'],
       source: '004 BYOD scenario: "The Windows VDA per User license would allow the user to access the VDI desktops from any device"',
     },
     'Contractor PCs on dedicated servers': {
-      facts: { devices: 'contractor', where: 'own-datacenter' }, verdict: 'recommendation', recommended: ['enterprise-per-device', 'vda-per-device', 'enterprise-per-user', 'vda-per-user'],
-      source: '004 contractor scenario: "license devices ... with either Windows Enterprise per device with Software Assurance or Windows VDA per device ... or license the users"',
+      facts: { devices: 'contractor', where: 'own-datacenter' },
+      verdict: 'recommendation',
+      recommended: ['enterprise-per-device', 'vda-per-device', 'enterprise-per-user', 'vda-per-user'],
+      source:
+        '004 contractor scenario: "license devices ... with either Windows Enterprise per device with Software Assurance or Windows VDA per device ... or license the users"',
     },
     'Thin clients on dedicated servers': {
-      facts: { devices: 'thin-clients', where: 'own-datacenter' }, verdict: 'recommendation', recommended: ['vda-per-device', 'vda-per-user'],
-      source: '004: "license users or devices that do not have or are not eligible for Windows licenses (such as thin clients) with a Windows VDA subscription"',
+      facts: { devices: 'thin-clients', where: 'own-datacenter' },
+      verdict: 'recommendation',
+      recommended: ['vda-per-device', 'vda-per-user'],
+      source:
+        '004: "license users or devices that do not have or are not eligible for Windows licenses (such as thin clients) with a Windows VDA subscription"',
     },
     'Company PCs with a qualifying OS on dedicated servers: VDA is not dropped': {
-      facts: { devices: 'company-qualifying', where: 'own-datacenter' }, verdict: 'recommendation', recommended: ['enterprise-per-device', 'vda-per-device', 'enterprise-per-user', 'vda-per-user', 'm365'],
+      facts: { devices: 'company-qualifying', where: 'own-datacenter' },
+      verdict: 'recommendation',
+      recommended: ['enterprise-per-device', 'vda-per-device', 'enterprise-per-user', 'vda-per-user', 'm365'],
       source: '004 VDI scenario: "active Windows Software Assurance, Windows VDA subscription, or Windows E3/E5 licenses acquired through an eligible program"',
     },
     // Class 6: which license depends on where the desktops run.
     'Company PCs, desktops on a Listed Provider: VDA E3/E5 per user only': {
-      facts: { devices: 'company-qualifying', where: 'listed-provider' }, verdict: 'recommendation', recommended: ['vda-per-user'], requirement: /open point/,
-      source: '004: "customer\'s VDA E3 and E5 Licensed Users may remotely access Windows software ... including dedicated servers provided by Listed Providers"',
+      facts: { devices: 'company-qualifying', where: 'listed-provider' },
+      verdict: 'recommendation',
+      recommended: ['vda-per-user'],
+      requirement: /open point/,
+      source:
+        '004: "customer\'s VDA E3 and E5 Licensed Users may remotely access Windows software ... including dedicated servers provided by Listed Providers"',
     },
     'Any devices on a Listed Provider: decided without asking about the devices': {
-      facts: { where: 'listed-provider' }, verdict: 'recommendation', recommended: ['vda-per-user'],
+      facts: { where: 'listed-provider' },
+      verdict: 'recommendation',
+      recommended: ['vda-per-user'],
       source: '004 grants the Listed Provider exception to "VDA E3 and E5 Licensed Users" whatever the access devices',
     },
     'Company PCs on Azure: per user licenses only, Microsoft 365 for primary users': {
-      facts: { devices: 'company-qualifying', where: 'azure' }, verdict: 'recommendation', recommended: ['enterprise-per-user', 'vda-per-user', 'm365'],
-      source: '004: "Windows 10 Multitenant Hosting rights are not provided with any device-based licenses and are only available with Windows Enterprise E3/E5 ... and Windows VDA E3/E5 ... on a per user basis"',
+      facts: { devices: 'company-qualifying', where: 'azure' },
+      verdict: 'recommendation',
+      recommended: ['enterprise-per-user', 'vda-per-user', 'm365'],
+      source:
+        '004: "Windows 10 Multitenant Hosting rights are not provided with any device-based licenses and are only available with Windows Enterprise E3/E5 ... and Windows VDA E3/E5 ... on a per user basis"',
     },
     'Thin clients on a QMTH partner: VDA per user, not per device': {
-      facts: { devices: 'thin-clients', where: 'qmth' }, verdict: 'recommendation', recommended: ['vda-per-user'],
+      facts: { devices: 'thin-clients', where: 'qmth' },
+      verdict: 'recommendation',
+      recommended: ['vda-per-user'],
       source: '004: "Windows 10 Multitenant Hosting rights are not provided with any device-based licenses"',
     },
     'Personal devices in WVD: VDA per user or any Microsoft 365 suite license': {
-      facts: { devices: 'byod-no-qualifying', where: 'wvd' }, verdict: 'recommendation', recommended: ['vda-per-user', 'm365'],
-      source: '004 WVD: "You can license users for WVD rights with ... Windows VDA E3/E5 subscription licenses, or Microsoft 365 suite license on a per user basis"; "Microsoft 365 licenses are eligible in all cases"',
+      facts: { devices: 'byod-no-qualifying', where: 'wvd' },
+      verdict: 'recommendation',
+      recommended: ['vda-per-user', 'm365'],
+      source:
+        '004 WVD: "You can license users for WVD rights with ... Windows VDA E3/E5 subscription licenses, or Microsoft 365 suite license on a per user basis"; "Microsoft 365 licenses are eligible in all cases"',
     },
   },
 };
@@ -305,7 +455,9 @@ describe('questions asked', () => {
 
   it('asks whether a Microsoft 365 user is the primary user, also for local VMs', () => {
     // 004: the Microsoft 365 eligibility note sits with the Windows Virtualization rights, which are local and remote.
-    expect(next('virtual-machines', { where: 'local', license: 'm365', program: 'eligible', device_os: 'pro-or-enterprise', instances: '1-4' })).toBe('primary_user');
+    expect(next('virtual-machines', { where: 'local', license: 'm365', program: 'eligible', device_os: 'pro-or-enterprise', instances: '1-4' })).toBe(
+      'primary_user',
+    );
   });
 
   it('asks from which devices per device licensees reach dedicated servers, and never asks it of per user licenses', () => {
@@ -328,7 +480,12 @@ describe('questions asked', () => {
 describe('fact help', () => {
   it('dates the Listed Provider restriction to the outsourcing terms, not to the QMTH rule', () => {
     // 004: "The license terms for Outsourcing Software Management were updated October 1, 2019".
-    const hoster = decide('virtual-machines', { where: 'outsourcer', license: 'enterprise-per-device', program: 'eligible', access_from: 'licensed-device' }).next!;
+    const hoster = decide('virtual-machines', {
+      where: 'outsourcer',
+      license: 'enterprise-per-device',
+      program: 'eligible',
+      access_from: 'licensed-device',
+    }).next!;
     expect(hoster.fact).toBe('hoster');
     expect(hoster.help).toMatch(/outsourcing terms updated October 1, 2019/);
     expect(hoster.help).not.toMatch(/QMTH partners that are or use a Listed Provider cannot host most/);
@@ -345,7 +502,7 @@ describe('the companion-device Add-ons', () => {
 });
 
 describe('refurbished PC with a warranty-equivalent board', () => {
-  it('does not lean towards yes against the guide\'s own cautious reading', () => {
+  it("does not lean towards yes against the guide's own cautious reading", () => {
     // 001: definition "exactly the same make, model, and specification" vs "replacement/equivalent, as defined by that manufacturer's warranty".
     const decision = decide('refurbished-pc', { motherboard: 'replaced-equivalent', coa: 'yes', recovery: 'original-media' });
     expect(decision.summary).not.toMatch(/probably yes/i);

@@ -323,9 +323,7 @@ describe('fact phrases', () => {
   // a suggestion names a real topic and only facts and values that topic has.
   const tableWords = [...new Set(model.vocabulary.phrases.flatMap((p) => p.patterns.join(' ').match(/[a-z][a-z0-9'-]*/g) ?? []))];
   const validFacts = (topic: TopicId, facts: Record<string, string>) =>
-    Object.entries(facts).every(([fact, value]) =>
-      TOPICS[topic].facts.some((f) => f.id === fact && f.options.some((o) => o.value === value)),
-    );
+    Object.entries(facts).every(([fact, value]) => TOPICS[topic].facts.some((f) => f.id === fact && f.options.some((o) => o.value === value)));
 
   it('suggest only valid facts, whatever the text (property)', () => {
     const word = fc.oneof(

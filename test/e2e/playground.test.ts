@@ -21,179 +21,180 @@ if (!channels.length) {
 const WELCOME_TITLE = 'Windows Licensing Assistant';
 const FREE_QUESTION = 'Can we run Windows VMs on AWS with VDA per user?';
 
-for (const channel of channels) describe(`Playground, channel ${channel}`, () => {
-  let browser: Browser;
-  let session: PlaygroundSession | undefined;
+for (const channel of channels)
+  describe(`Playground, channel ${channel}`, () => {
+    let browser: Browser;
+    let session: PlaygroundSession | undefined;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
+    beforeAll(async () => {
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+    afterEach(async () => {
+      await session?.close();
+      session = undefined;
+    });
 
-  /** Opens the chat and waits until the greeting has stopped arriving; returns the greeting cards. */
-  async function openChat(): Promise<{ chat: PlaygroundSession; welcomes: Locator[] }> {
-    const chat = (session = await PlaygroundSession.open(browser, channel));
-    await waitUntil('the greeting', async () => (await chat.botMessageCount()) >= 1);
-    let count = await chat.botMessageCount();
-    for (;;) {
-      await chat.page.waitForTimeout(800);
-      const now = await chat.botMessageCount();
-      if (now === count) break;
-      count = now;
-    }
-    await chat.waitForBotMessages(count, 'the greeting');
-    const welcomes = Array.from({ length: count }, (_, i) => chat.card(i));
-    await chat.shot('welcome');
-    return { chat, welcomes };
-  }
-
-  /** Opens the chat and presses a topic on the (last) welcome card. */
-  async function startTopic(topic: TopicId): Promise<{ chat: PlaygroundSession; question: Locator }> {
-    const { chat, welcomes } = await openChat();
-    const question = await chat.press(welcomes[welcomes.length - 1], TOPICS[topic].title);
-    return { chat, question };
-  }
-
-  test('the welcome card appears when the chat opens, with a button per topic', async () => {
-    const { chat, welcomes } = await openChat();
-    expect(welcomes.length).toBeGreaterThanOrEqual(1);
-    expect(await chat.transcript.count()).toBe(1);
-    expect(await chat.transcript.innerText()).not.toContain('Log Panel');
-    for (const card of welcomes) {
-      const lines = await cardLines(card);
-      expect(lines[0]).toBe(WELCOME_TITLE);
-      for (const topic of TOPIC_IDS) {
-        expect(lines).toContain(TOPICS[topic].question);
-        expect(await card.getByRole('button', { name: TOPICS[topic].title, exact: true }).count()).toBe(1);
+    /** Opens the chat and waits until the greeting has stopped arriving; returns the greeting cards. */
+    async function openChat(): Promise<{ chat: PlaygroundSession; welcomes: Locator[] }> {
+      const chat = (session = await PlaygroundSession.open(browser, channel));
+      await waitUntil('the greeting', async () => (await chat.botMessageCount()) >= 1);
+      let count = await chat.botMessageCount();
+      for (;;) {
+        await chat.page.waitForTimeout(800);
+        const now = await chat.botMessageCount();
+        if (now === count) break;
+        count = now;
       }
+      await chat.waitForBotMessages(count, 'the greeting');
+      const welcomes = Array.from({ length: count }, (_, i) => chat.card(i));
+      await chat.shot('welcome');
+      return { chat, welcomes };
     }
-    await chat.shot('welcome card', welcomes[0]);
-    // What made the bot greet: the Playground adds the user (and the bot) to the conversation.
-    const sent = chat.sentToBot();
-    const update = sent.find((activity) => activity.activityName === 'conversationUpdate');
-    expect(update).toBeDefined();
-    const added = (update!.body.membersAdded ?? []) as { id: string }[];
-    const botId = (update!.body.recipient as { id: string }).id;
-    expect(added.some((member) => member.id !== botId)).toBe(true);
+
+    /** Opens the chat and presses a topic on the (last) welcome card. */
+    async function startTopic(topic: TopicId): Promise<{ chat: PlaygroundSession; question: Locator }> {
+      const { chat, welcomes } = await openChat();
+      const question = await chat.press(welcomes[welcomes.length - 1], TOPICS[topic].title);
+      return { chat, question };
+    }
+
+    test('the welcome card appears when the chat opens, with a button per topic', async () => {
+      const { chat, welcomes } = await openChat();
+      expect(welcomes.length).toBeGreaterThanOrEqual(1);
+      expect(await chat.transcript.count()).toBe(1);
+      expect(await chat.transcript.innerText()).not.toContain('Log Panel');
+      for (const card of welcomes) {
+        const lines = await cardLines(card);
+        expect(lines[0]).toBe(WELCOME_TITLE);
+        for (const topic of TOPIC_IDS) {
+          expect(lines).toContain(TOPICS[topic].question);
+          expect(await card.getByRole('button', { name: TOPICS[topic].title, exact: true }).count()).toBe(1);
+        }
+      }
+      await chat.shot('welcome card', welcomes[0]);
+      // What made the bot greet: the Playground adds the user (and the bot) to the conversation.
+      const sent = chat.sentToBot();
+      const update = sent.find((activity) => activity.activityName === 'conversationUpdate');
+      expect(update).toBeDefined();
+      const added = (update!.body.membersAdded ?? []) as { id: string }[];
+      const botId = (update!.body.recipient as { id: string }).id;
+      expect(added.some((member) => member.id !== botId)).toBe(true);
+      if (channel === 'msteams') {
+        expect(sent.find((activity) => activity.activityName === 'installationUpdate')?.body.action).toBe('add');
+      }
+    });
+
+    // The msteams Playground sends both installationUpdate (add) and conversationUpdate (the user
+    // and the bot) when the chat opens: the bot greets on the first only, so one welcome card shows.
+    test('greets exactly once when the chat opens', async () => {
+      const { welcomes } = await openChat();
+      expect(welcomes).toHaveLength(1);
+    });
+
+    test('Used PC: a full interview by buttons ends in the verdict, and [1] opens the cited guide section', async () => {
+      const topic: TopicId = 'used-pc';
+      const { chat, question } = await startTopic(topic);
+      const answers: Facts = { transfer: 'whole-pc', with_media_and_coa: 'yes' };
+      const { answer, facts, decision } = await completeInterview(chat, question, topic, answers);
+      expect(facts).toEqual(answers);
+      expect(decision.verdict).toBe('permitted');
+      await checkAnswerCard(answer, topic, decision);
+      await chat.shot('answer card', answer);
+      await openCitation(chat, answer, 1, decision.citations[0].url);
+    });
+
+    test('Windows in virtual machines: radio lists with Next, then a button, end in the verdict, and [1] opens its section', async () => {
+      const topic: TopicId = 'virtual-machines';
+      const { chat, question } = await startTopic(topic);
+      const answers: Facts = { where: 'azure', license: 'enterprise-per-user', device_os: 'pro-or-enterprise', primary_user: 'no' };
+      const { answer, facts, decision } = await completeInterview(chat, question, topic, answers);
+      expect(facts).toEqual(answers);
+      expect(decision.verdict).toBe('not-permitted');
+      await checkAnswerCard(answer, topic, decision);
+      await chat.shot('answer card', answer);
+      await openCitation(chat, answer, 1, decision.citations[0].url);
+    });
+
+    test(`a free question with facts ("${FREE_QUESTION}") leads through "Check my case" to a verdict`, async () => {
+      const { chat } = await openChat();
+      const found = search(FREE_QUESTION, { baseUrl: e2eEnv().botUrl });
+      expect(found.suggested).not.toBeNull();
+      const { topic, facts: known } = found.suggested!;
+
+      const results = await chat.say(FREE_QUESTION);
+      // The user's own words are in the transcript, right above the reply.
+      const userMessages = chat.messages.filter({ hasNot: chat.page.locator('[aria-label="Message author"]') });
+      expect(await userMessages.last().innerText()).toContain(FREE_QUESTION);
+      const lines = await cardLines(results);
+      expect(lines[0]).toBe('From the guide');
+      expect(lines).toContain(found.results[0].title);
+      expect(lines).toContain(`Your case looks like: ${TOPICS[topic].question}`);
+      for (const fact of TOPICS[topic].facts.filter((candidate) => known[candidate.id] !== undefined)) {
+        const label = fact.options.find((o) => o.value === known[fact.id])!.label;
+        expect(lines).toContain(`• ${fact.prompt} ${label}`);
+      }
+      expect(await results.getByRole('link', { name: 'Open guide', exact: true }).first().getAttribute('title')).toBe(found.results[0].url);
+      await chat.shot('search results', results);
+
+      const question = await chat.press(results, 'Check my case');
+      const { answer, facts, decision } = await completeInterview(chat, question, topic, { program: 'eligible', instances: '1-4' }, known);
+      expect(facts).toEqual({ ...known, program: 'eligible', instances: '1-4' });
+      expect(decision).toEqual(expectedDecision(topic, facts));
+      await checkAnswerCard(answer, topic, decision);
+      // The facts read from the question are listed among the answers it used.
+      const answerLines = await cardLines(answer);
+      for (const [id, value] of Object.entries(known)) {
+        const fact = TOPICS[topic].facts.find((candidate) => candidate.id === id)!;
+        expect(answerLines).toContain(fact.options.find((o) => o.value === value)!.label);
+      }
+      await chat.shot('answer card', answer);
+    });
+
     if (channel === 'msteams') {
-      expect(sent.find((activity) => activity.activityName === 'installationUpdate')?.body.action).toBe('add');
+      test('the answered question card is replaced in place by the compact "You said" card (updateActivity)', async () => {
+        const topic: TopicId = 'refurbished-pc';
+        const { chat, question } = await startTopic(topic);
+        const first = TOPICS[topic].facts[0];
+        const chosen = first.options[0];
+        const index = (await chat.botMessageCount()) - 1;
+        await chat.shot('before answering');
+        const next = await chat.press(question, chosen.label);
+        await waitUntil('the "You said" card', async () => (await chat.card(index).innerText()).includes('You said:'));
+        await chat.shot('after answering');
+
+        // On screen: same place, now two lines and no buttons; the next question right below it.
+        expect(await cardLines(chat.card(index))).toEqual([first.prompt, `You said: ${chosen.label}`]);
+        expect(await chat.card(index).getByRole('button').count()).toBe(0);
+        expect(await chat.botMessageCount()).toBe(index + 2);
+        expect((await cardLines(next))[0]).toBe(TOPICS[topic].title);
+
+        // Underneath: the submit named the card it came from, the bot updated that very message.
+        const submit = chat.sentToBot().find((activity) => (activity.body.value as { action?: string } | undefined)?.action === 'answer');
+        expect(submit).toBeDefined();
+        const cardId = String(submit!.body.replyToId);
+        expect(submit!.body.value).toMatchObject({ action: 'answer', topic, fact: first.id, value: chosen.value });
+        const created = chat.events.find((event) => event.action === 'createMessage' && event.messageId === cardId);
+        expect(created?.firstText).toBe(TOPICS[topic].title);
+        const updated = chat.events.find((event) => event.action === 'updateMessage' && event.messageId === cardId);
+        expect(updated?.firstText).toBe(first.prompt);
+        const put = chat.activities.find((activity) => activity.from === 'User Application' && activity.body.id === cardId);
+        expect(put?.status).toBe(200);
+      });
+    } else {
+      test('answered cards stay as they were, and pressing an old button again repeats the same step', async () => {
+        const topic: TopicId = 'refurbished-pc';
+        const { chat, question } = await startTopic(topic);
+        const chosen = TOPICS[topic].facts[0].options[0];
+        const before = await question.innerText();
+        const second = await chat.press(question, chosen.label);
+        expect(await question.innerText()).toBe(before);
+        expect(chat.events.some((event) => event.action === 'updateMessage')).toBe(false);
+        const again = await chat.press(question, chosen.label);
+        expect(await again.innerText()).toBe(await second.innerText());
+        await chat.shot('pressed twice');
+      });
     }
   });
-
-  // The msteams Playground sends both installationUpdate (add) and conversationUpdate (the user
-  // and the bot) when the chat opens: the bot greets on the first only, so one welcome card shows.
-  test('greets exactly once when the chat opens', async () => {
-    const { welcomes } = await openChat();
-    expect(welcomes).toHaveLength(1);
-  });
-
-  test('Used PC: a full interview by buttons ends in the verdict, and [1] opens the cited guide section', async () => {
-    const topic: TopicId = 'used-pc';
-    const { chat, question } = await startTopic(topic);
-    const answers: Facts = { transfer: 'whole-pc', with_media_and_coa: 'yes' };
-    const { answer, facts, decision } = await completeInterview(chat, question, topic, answers);
-    expect(facts).toEqual(answers);
-    expect(decision.verdict).toBe('permitted');
-    await checkAnswerCard(answer, topic, decision);
-    await chat.shot('answer card', answer);
-    await openCitation(chat, answer, 1, decision.citations[0].url);
-  });
-
-  test('Windows in virtual machines: radio lists with Next, then a button, end in the verdict, and [1] opens its section', async () => {
-    const topic: TopicId = 'virtual-machines';
-    const { chat, question } = await startTopic(topic);
-    const answers: Facts = { where: 'azure', license: 'enterprise-per-user', device_os: 'pro-or-enterprise', primary_user: 'no' };
-    const { answer, facts, decision } = await completeInterview(chat, question, topic, answers);
-    expect(facts).toEqual(answers);
-    expect(decision.verdict).toBe('not-permitted');
-    await checkAnswerCard(answer, topic, decision);
-    await chat.shot('answer card', answer);
-    await openCitation(chat, answer, 1, decision.citations[0].url);
-  });
-
-  test(`a free question with facts ("${FREE_QUESTION}") leads through "Check my case" to a verdict`, async () => {
-    const { chat } = await openChat();
-    const found = search(FREE_QUESTION, { baseUrl: e2eEnv().botUrl });
-    expect(found.suggested).not.toBeNull();
-    const { topic, facts: known } = found.suggested!;
-
-    const results = await chat.say(FREE_QUESTION);
-    // The user's own words are in the transcript, right above the reply.
-    const userMessages = chat.messages.filter({ hasNot: chat.page.locator('[aria-label="Message author"]') });
-    expect(await userMessages.last().innerText()).toContain(FREE_QUESTION);
-    const lines = await cardLines(results);
-    expect(lines[0]).toBe('From the guide');
-    expect(lines).toContain(found.results[0].title);
-    expect(lines).toContain(`Your case looks like: ${TOPICS[topic].question}`);
-    for (const fact of TOPICS[topic].facts.filter((candidate) => known[candidate.id] !== undefined)) {
-      const label = fact.options.find((o) => o.value === known[fact.id])!.label;
-      expect(lines).toContain(`• ${fact.prompt} ${label}`);
-    }
-    expect(await results.getByRole('link', { name: 'Open guide', exact: true }).first().getAttribute('title')).toBe(found.results[0].url);
-    await chat.shot('search results', results);
-
-    const question = await chat.press(results, 'Check my case');
-    const { answer, facts, decision } = await completeInterview(chat, question, topic, { program: 'eligible', instances: '1-4' }, known);
-    expect(facts).toEqual({ ...known, program: 'eligible', instances: '1-4' });
-    expect(decision).toEqual(expectedDecision(topic, facts));
-    await checkAnswerCard(answer, topic, decision);
-    // The facts read from the question are listed among the answers it used.
-    const answerLines = await cardLines(answer);
-    for (const [id, value] of Object.entries(known)) {
-      const fact = TOPICS[topic].facts.find((candidate) => candidate.id === id)!;
-      expect(answerLines).toContain(fact.options.find((o) => o.value === value)!.label);
-    }
-    await chat.shot('answer card', answer);
-  });
-
-  if (channel === 'msteams') {
-    test('the answered question card is replaced in place by the compact "You said" card (updateActivity)', async () => {
-      const topic: TopicId = 'refurbished-pc';
-      const { chat, question } = await startTopic(topic);
-      const first = TOPICS[topic].facts[0];
-      const chosen = first.options[0];
-      const index = (await chat.botMessageCount()) - 1;
-      await chat.shot('before answering');
-      const next = await chat.press(question, chosen.label);
-      await waitUntil('the "You said" card', async () => (await chat.card(index).innerText()).includes('You said:'));
-      await chat.shot('after answering');
-
-      // On screen: same place, now two lines and no buttons; the next question right below it.
-      expect(await cardLines(chat.card(index))).toEqual([first.prompt, `You said: ${chosen.label}`]);
-      expect(await chat.card(index).getByRole('button').count()).toBe(0);
-      expect(await chat.botMessageCount()).toBe(index + 2);
-      expect((await cardLines(next))[0]).toBe(TOPICS[topic].title);
-
-      // Underneath: the submit named the card it came from, the bot updated that very message.
-      const submit = chat.sentToBot().find((activity) => (activity.body.value as { action?: string } | undefined)?.action === 'answer');
-      expect(submit).toBeDefined();
-      const cardId = String(submit!.body.replyToId);
-      expect(submit!.body.value).toMatchObject({ action: 'answer', topic, fact: first.id, value: chosen.value });
-      const created = chat.events.find((event) => event.action === 'createMessage' && event.messageId === cardId);
-      expect(created?.firstText).toBe(TOPICS[topic].title);
-      const updated = chat.events.find((event) => event.action === 'updateMessage' && event.messageId === cardId);
-      expect(updated?.firstText).toBe(first.prompt);
-      const put = chat.activities.find((activity) => activity.from === 'User Application' && activity.body.id === cardId);
-      expect(put?.status).toBe(200);
-    });
-  } else {
-    test('answered cards stay as they were, and pressing an old button again repeats the same step', async () => {
-      const topic: TopicId = 'refurbished-pc';
-      const { chat, question } = await startTopic(topic);
-      const chosen = TOPICS[topic].facts[0].options[0];
-      const before = await question.innerText();
-      const second = await chat.press(question, chosen.label);
-      expect(await question.innerText()).toBe(before);
-      expect(chat.events.some((event) => event.action === 'updateMessage')).toBe(false);
-      const again = await chat.press(question, chosen.label);
-      expect(await again.innerText()).toBe(await second.innerText());
-      await chat.shot('pressed twice');
-    });
-  }
-});

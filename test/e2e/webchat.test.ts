@@ -20,7 +20,15 @@ const entry = join(root, 'dist', 'server', 'main.js');
 const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'test-results', 'e2e');
 const SECRET = 'e2e-direct-line-secret-7f3a9c';
-const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface LocalBot {
   url: string;
@@ -45,8 +53,8 @@ async function startBot(settings: Record<string, string>): Promise<LocalBot> {
   for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'APPLICATIONINSIGHTS_CONNECTION_STRING']) delete env[name];
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the bot did not start: ${output}`)), 20000);
     const check = () => {
@@ -55,7 +63,7 @@ async function startBot(settings: Record<string, string>): Promise<LocalBot> {
         resolve();
       }
     };
-    child.stdout!.on('data', check);
+    child.stdout.on('data', check);
     child.on('exit', (code) => reject(new Error(`the bot exited with ${code}: ${output}`)));
   });
   return { url, process: child, output: () => output };
@@ -108,7 +116,12 @@ async function open(browser: Browser, url: string, viewport = { width: 1280, hei
   const tokenAnswers: Watched['tokenAnswers'] = [];
   page.on('response', (response) => {
     if (new URL(response.url()).pathname !== '/api/webchat/token') return;
-    tokenAnswers.push(response.json().then((body: unknown) => ({ status: response.status(), body }), () => ({ status: response.status(), body: null })));
+    tokenAnswers.push(
+      response.json().then(
+        (body: unknown) => ({ status: response.status(), body }),
+        () => ({ status: response.status(), body: null }),
+      ),
+    );
   });
   await page.goto(url);
   return { context, page, offHost, errors, tokenAnswers, violations: () => page.evaluate<string[]>('window.__violations') };
@@ -125,7 +138,9 @@ async function press(page: Page, title: string): Promise<void> {
 
 async function expectCardCount(page: Page, count: number): Promise<void> {
   // A locator, not waitForFunction: the page's CSP (rightly) forbids the eval that a string predicate needs.
-  await cards(page).nth(count - 1).waitFor({ state: 'attached', timeout: 15000 });
+  await cards(page)
+    .nth(count - 1)
+    .waitFor({ state: 'attached', timeout: 15000 });
 }
 
 let browser: Browser;
@@ -142,7 +157,11 @@ beforeAll(async () => {
 }, 60000);
 
 afterEach(async () => {
-  const name = expect.getState().currentTestName?.replace(/[^a-z0-9]+/gi, '-').slice(0, 80) ?? 'webchat';
+  const name =
+    expect
+      .getState()
+      .currentTestName?.replace(/[^a-z0-9]+/gi, '-')
+      .slice(0, 80) ?? 'webchat';
   for (const w of watched.splice(0)) {
     await w.page.screenshot({ path: join(artifacts, `webchat-${name}.png`), fullPage: true }).catch(() => undefined);
     await w.context.close().catch(() => undefined);

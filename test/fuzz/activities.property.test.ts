@@ -103,7 +103,10 @@ function check({ response, logs }: Outcome): void {
     return;
   }
 
-  const turn = logs.map((line) => line.slice(line.indexOf('{'))).filter((line) => line.includes('"event":"turn"')).map((line) => JSON.parse(line));
+  const turn = logs
+    .map((line) => line.slice(line.indexOf('{')))
+    .filter((line) => line.includes('"event":"turn"'))
+    .map((line) => JSON.parse(line));
   if (turn.length !== 1) throw new Error(`expected one turn log line, got ${logs.length}: ${logs.join(' | ')}`);
   if (turn[0].outcome === 'error') throw new Error(`the turn crashed into the error reply: ${JSON.stringify(turn[0])}`);
 
@@ -164,7 +167,10 @@ describe('fuzzing POST /api/messages (auth off, expectReplies)', () => {
       text,
       entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'Licensing Assistant' }, text: '<at>Licensing Assistant</at>' }],
     }));
-    await fc.assert(fc.asyncProperty(message, async (activity) => check(await post(toBody(activity)))), runs(700));
+    await fc.assert(
+      fc.asyncProperty(message, async (activity) => check(await post(toBody(activity)))),
+      runs(700),
+    );
     expect(tally.cards).toBe(tally.runs);
   }, 120_000);
 

@@ -55,7 +55,11 @@ async function both(method: string, body: string | undefined, headers: Record<st
     body: direct.jsonBody,
     raw: directRaw,
   };
-  const response = await fetch(`${base}/api/messages`, { method, body: method === 'GET' || method === 'HEAD' ? undefined : body, headers: { 'content-type': 'application/json', ...headers } });
+  const response = await fetch(`${base}/api/messages`, {
+    method,
+    body: method === 'GET' || method === 'HEAD' ? undefined : body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   const raw = await response.text();
   const viaServer: Answer = {
     status: response.status,
@@ -75,7 +79,9 @@ function expectShortJsonError(answer: Answer, status: number) {
 }
 
 const cardsIn = (answer: Answer) =>
-  ((answer.body as { activities?: { attachments?: { contentType: string; content: Record<string, unknown> }[] }[] })?.activities ?? []).flatMap((a) => a.attachments ?? []);
+  ((answer.body as { activities?: { attachments?: { contentType: string; content: Record<string, unknown> }[] }[] })?.activities ?? []).flatMap(
+    (a) => a.attachments ?? [],
+  );
 
 describe('bad input through the handler and the local server: never a 5xx', () => {
   it.each(['PUT', 'PATCH', 'DELETE', 'OPTIONS'])('answers %s with 405, a short JSON message and Allow: POST', async (method) => {

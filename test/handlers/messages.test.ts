@@ -5,10 +5,14 @@ const post = (body: string, headers: Record<string, string> = {}) => messagesHan
 
 describe('POST /api/messages (the real handler, auth off as in local use)', () => {
   it('answers a conversationUpdate with the welcome card in the body when the caller expects replies', async () => {
-    const response = await post(JSON.stringify(activity({
-      type: 'conversationUpdate',
-      membersAdded: [{ id: 'user-1', name: 'Test User' }],
-    })));
+    const response = await post(
+      JSON.stringify(
+        activity({
+          type: 'conversationUpdate',
+          membersAdded: [{ id: 'user-1', name: 'Test User' }],
+        }),
+      ),
+    );
     expect(response.status).toBe(200);
     const cards = cardsOf(repliesOf(response));
     expect(cards).toHaveLength(1);

@@ -58,18 +58,25 @@ afterEach(() => jest.restoreAllMocks());
 function bot(env: Record<string, string> = {}) {
   const handler = createMessagesHandler({ config: parseConfig(env), telemetry: NO_TELEMETRY });
   const logs: { level: string; line: string }[] = [];
-  const context = () => new InvocationContext({ functionName: 'messages', logHandler: (level, ...args) => logs.push({ level, line: args.map(String).join(' ') }) });
+  const context = () =>
+    new InvocationContext({ functionName: 'messages', logHandler: (level, ...args) => logs.push({ level, line: args.map(String).join(' ') }) });
   return {
     logs,
     post: (fields: Record<string, unknown>): Promise<HttpResponseInit> => handler(httpRequest({ body: JSON.stringify(activity(fields)) }), context()),
-    turnLines: () => logs.filter((entry) => entry.line.includes('"event":"turn"')).map((entry) => JSON.parse(entry.line.slice(entry.line.indexOf('{'))) as Record<string, unknown>),
+    turnLines: () =>
+      logs
+        .filter((entry) => entry.line.includes('"event":"turn"'))
+        .map((entry) => JSON.parse(entry.line.slice(entry.line.indexOf('{'))) as Record<string, unknown>),
   };
 }
 
 describe('isLoopbackUrl', () => {
-  it.each(['http://localhost:3978/', 'http://127.0.0.1:9/', 'https://127.8.9.10/x', 'http://[::1]:56150/_connector', 'HTTP://LOCALHOST/'])('accepts %s', (url) => {
-    expect(isLoopbackUrl(url)).toBe(true);
-  });
+  it.each(['http://localhost:3978/', 'http://127.0.0.1:9/', 'https://127.8.9.10/x', 'http://[::1]:56150/_connector', 'HTTP://LOCALHOST/'])(
+    'accepts %s',
+    (url) => {
+      expect(isLoopbackUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
     undefined,

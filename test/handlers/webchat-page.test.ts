@@ -19,13 +19,18 @@ const config = parseConfig({
 });
 const home = createHomeHandler({ config });
 const get = (path: string, headers: Record<string, string> = {}) => httpRequest({ method: 'GET', path, headers });
-const header = (response: HttpResponseInit, name: string) => new Headers(response.headers as ConstructorParameters<typeof Headers>[0]).get(name);
+const header = (response: HttpResponseInit, name: string) => new Headers(response.headers).get(name);
 const asset = (file: string, query = '', headers: Record<string, string> = {}) =>
   webchatAssetHandler(httpRequest({ method: 'GET', path: `/webchat/${file}${query}`, params: { file }, headers }));
 
 function cspOf(response: HttpResponseInit): Map<string, string[]> {
   const csp = header(response, 'content-security-policy') ?? '';
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe('GET / : the partner-portal Web Chat page', () => {
@@ -122,7 +127,7 @@ describe('GET /webchat/<file>: the Web Chat bundle and the page script, served b
   it('caches briefly under a bare or stale URL, and answers a matching ETag with 304', async () => {
     const bare = await asset('webchat.js');
     expect(header(bare, 'cache-control')).toBe('public, max-age=300');
-    expect(header((await asset('webchat.js', '?v=old')), 'cache-control')).toBe('public, max-age=300');
+    expect(header(await asset('webchat.js', '?v=old'), 'cache-control')).toBe('public, max-age=300');
     const etag = header(bare, 'etag')!;
     const again = await asset('webchat.js', '', { 'if-none-match': etag });
     expect(again.status).toBe(304);

@@ -36,8 +36,11 @@ async function call(h: ReturnType<typeof handler>, init: { method?: string; orig
   const context = new InvocationContext({ functionName: 'webchatToken', logHandler: (_level, ...args) => logs.push(args.map(String).join(' ')) });
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.origin !== null) headers.origin = init.origin ?? PORTAL;
-  const response = await h(httpRequest({ method: init.method ?? 'POST', path: '/api/webchat/token', body: init.method === 'OPTIONS' ? undefined : '{}', headers }), context);
-  return { response, logs, header: (name: string) => new Headers(response.headers as ConstructorParameters<typeof Headers>[0]).get(name) };
+  const response = await h(
+    httpRequest({ method: init.method ?? 'POST', path: '/api/webchat/token', body: init.method === 'OPTIONS' ? undefined : '{}', headers }),
+    context,
+  );
+  return { response, logs, header: (name: string) => new Headers(response.headers).get(name) };
 }
 
 const bodyText = (response: HttpResponseInit) => JSON.stringify(response.jsonBody ?? response.body ?? '');
@@ -109,7 +112,10 @@ describe('POST /api/webchat/token', () => {
   });
 
   it('answers the CORS preflight of an allowed origin with 204 and the allowed method and header', async () => {
-    const { response, header } = await call(handler(), { method: 'OPTIONS', headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const { response, header } = await call(handler(), {
+      method: 'OPTIONS',
+      headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(response.status).toBe(204);
     expect(header('access-control-allow-origin')).toBe(PORTAL);
     expect(header('access-control-allow-methods')).toMatch(/POST/);

@@ -55,10 +55,48 @@ function appSettings(): Map<string, string> {
 }
 
 // Bicep's own words and the functions this template calls.
-const BICEP_WORDS = new Set(['param', 'var', 'resource', 'output', 'module', 'existing', 'if', 'for', 'in', 'true', 'false', 'null', 'string', 'int', 'bool', 'object', 'array']);
+const BICEP_WORDS = new Set([
+  'param',
+  'var',
+  'resource',
+  'output',
+  'module',
+  'existing',
+  'if',
+  'for',
+  'in',
+  'true',
+  'false',
+  'null',
+  'string',
+  'int',
+  'bool',
+  'object',
+  'array',
+]);
 const BICEP_FUNCTIONS = new Set([
-  'resourceGroup', 'subscription', 'uniqueString', 'take', 'toLower', 'replace', 'filter', 'map', 'split', 'trim', 'empty', 'union', 'guid',
-  'subscriptionResourceId', 'join', 'loadTextContent', 'description', 'minLength', 'maxLength', 'minValue', 'maxValue', 'allowed',
+  'resourceGroup',
+  'subscription',
+  'uniqueString',
+  'take',
+  'toLower',
+  'replace',
+  'filter',
+  'map',
+  'split',
+  'trim',
+  'empty',
+  'union',
+  'guid',
+  'subscriptionResourceId',
+  'join',
+  'loadTextContent',
+  'description',
+  'minLength',
+  'maxLength',
+  'minValue',
+  'maxValue',
+  'allowed',
 ]);
 
 describe('infra/azure.bicep: names and references', () => {
@@ -81,7 +119,7 @@ describe('infra/azure.bicep: names and references', () => {
     const unknown = new Set<string>();
     for (const m of code.matchAll(/(?<![.\w@])([A-Za-z_][A-Za-z0-9_]*)(?![\w])/g)) {
       const name = m[1];
-      const after = code.slice(m.index! + name.length).trimStart();
+      const after = code.slice(m.index + name.length).trimStart();
       if (after.startsWith(':') && !after.startsWith('::')) continue; // an object key
       if (symbols.has(name) || BICEP_WORDS.has(name) || BICEP_FUNCTIONS.has(name)) continue;
       unknown.add(name);
@@ -140,7 +178,7 @@ describe('infra/azure.bicep: the app settings', () => {
   const HOST_SETTINGS = ['AzureWebJobsStorage__accountName', 'AzureWebJobsStorage__credential', 'AzureWebJobsStorage__clientId'];
   const settings = appSettings();
 
-  it('sets every setting the app\'s configuration schema reads, or says why not', () => {
+  it("sets every setting the app's configuration schema reads, or says why not", () => {
     const missing = SETTING_NAMES.filter((name) => !settings.has(name) && !(name in NOT_SET_BY_INFRA));
     expect(missing).toEqual([]);
     for (const name of Object.keys(NOT_SET_BY_INFRA)) expect(SETTING_NAMES).toContain(name);
@@ -251,14 +289,17 @@ describe('infra/azure.bicep: the resources', () => {
     expect(bicepOutputs().join(' ')).not.toMatch(/SECRET|KEY$/);
   });
 
-  it('sends the app\'s logs to Application Insights on a Log Analytics workspace', () => {
+  it("sends the app's logs to Application Insights on a Log Analytics workspace", () => {
     expect(block('appInsights')).toMatch(/WorkspaceResourceId: logs\.id/);
     expect(appSettings().get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe('appInsights.properties.ConnectionString');
   });
 });
 
 describe('infra/workbook.json', () => {
-  const workbook = JSON.parse(read('infra/workbook.json')) as { version: string; items: { type: number; name: string; content: { query?: string; title?: string } }[] };
+  const workbook = JSON.parse(read('infra/workbook.json')) as {
+    version: string;
+    items: { type: number; name: string; content: { query?: string; title?: string } }[];
+  };
   const queries = workbook.items.filter((item) => item.type === 3);
   const query = (name: string) => queries.find((item) => item.name === name)!.content.query!;
 

@@ -26,7 +26,10 @@ async function interview(chat: HttpChat, topic: TopicId, pick: Pick) {
   });
 }
 
-const citationUrls = (card: Card) => buttons(card).filter((b) => b.type === 'Action.OpenUrl' && b.title !== 'Share this answer').map((b) => b.url!);
+const citationUrls = (card: Card) =>
+  buttons(card)
+    .filter((b) => b.type === 'Action.OpenUrl' && b.title !== 'Share this answer')
+    .map((b) => b.url!);
 const shareUrl = (card: Card) => buttons(card).find((b) => b.title === 'Share this answer')?.url;
 
 describe('through the HTTP handler: a full interview for every topic, from the welcome button to the verdict', () => {
@@ -104,18 +107,20 @@ describe('through the HTTP handler: free questions', () => {
 });
 
 describe('through the HTTP handler: commands in a Teams channel', () => {
-  test.each([['help', 'help'], ['TOPICS', 'welcome'], ['Start Over', 'welcome'], ['restart', 'welcome']])(
-    '"@Licensing Assistant %s" works once the mention is removed',
-    async (command, kind) => {
-      const chat = new HttpChat('msteams');
-      const card = await chat.cardFor({
-        text: `<at>Licensing Assistant</at> ${command}`,
-        conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', isGroup: true },
-        entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'Licensing Assistant' }, text: '<at>Licensing Assistant</at>' }],
-      });
-      expect(kindOf(card)).toBe(kind);
-    },
-  );
+  test.each([
+    ['help', 'help'],
+    ['TOPICS', 'welcome'],
+    ['Start Over', 'welcome'],
+    ['restart', 'welcome'],
+  ])('"@Licensing Assistant %s" works once the mention is removed', async (command, kind) => {
+    const chat = new HttpChat('msteams');
+    const card = await chat.cardFor({
+      text: `<at>Licensing Assistant</at> ${command}`,
+      conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', isGroup: true },
+      entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'Licensing Assistant' }, text: '<at>Licensing Assistant</at>' }],
+    });
+    expect(kindOf(card)).toBe(kind);
+  });
 });
 
 describe('through the HTTP handler: tampered submit data', () => {

@@ -18,7 +18,9 @@ let base: string;
 
 beforeAll(async () => {
   const routes = defaultRoutes().map((route) =>
-    route.functionName === 'decision' ? { ...route, handler: (request: Parameters<typeof route.handler>[0]) => createDecisionHandler({ baseUrl: base })(request) } : route,
+    route.functionName === 'decision'
+      ? { ...route, handler: (request: Parameters<typeof route.handler>[0]) => createDecisionHandler({ baseUrl: base })(request) }
+      : route,
   );
   server = createLocalServer({ routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,7 +37,13 @@ const page = async (path: string, init?: RequestInit) => {
 };
 
 const pathOf = (url: string) => url.slice(base.length);
-const decoded = (html: string) => html.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decoded = (html: string) =>
+  html
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /** Per topic, the first interview end of each verdict it can reach, and a few more. */
 function sample(topic: TopicId) {
@@ -101,7 +109,7 @@ describe('GET /decision/<topic>: the record of one decision', () => {
     expect(record.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  test('a link made with another guide version still renders today\'s answer, saying the guide changed', async () => {
+  test("a link made with another guide version still renders today's answer, saying the guide changed", async () => {
     const decision = decide('used-pc', { transfer: 'license-only' }, { baseUrl: base });
     const old = pathOf(decision.permalink).replace(`v=${guide.version}`, 'v=0123456789ab');
     const { response, html } = await page(old);

@@ -37,7 +37,9 @@ function expectSectionCard(attachment: ExtensionAttachment, sectionId: string) {
   expect(text).toContain(section.title);
   expect(text).toContain(oneSentenceAnswer(section) ?? sectionAnswer(section).slice(0, 40));
   for (const id of section.sourceIds) expect(text).toContain(`${SOURCES[id].title}. ${SOURCES[id].publisher}, ${SOURCES[id].date}`);
-  expect(buttons(attachment)).toEqual([{ type: 'Action.OpenUrl', title: 'Open in the guide', url: guideUrl(BASE, section.document, section.id), data: undefined }]);
+  expect(buttons(attachment)).toEqual([
+    { type: 'Action.OpenUrl', title: 'Open in the guide', url: guideUrl(BASE, section.document, section.id), data: undefined },
+  ]);
   expect(attachment.preview).toMatchObject({ contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: section.title } });
   expect(attachment.preview!.content.subtitle).toContain(SOURCES[section.sourceIds[0]].date);
   expect(attachment.preview!.content.text!.length).toBeGreaterThan(20);
@@ -101,7 +103,11 @@ describe('composeExtension/query: searching the guide from the compose box', () 
 
   test('initial run pages too, and an empty search box shows the same starting sections', async () => {
     const second = attachmentsOf((await send(initialRunQuery({ skip: 4, count: 4 }))).body).map(titleOf);
-    expect(second).toEqual(starterSections().slice(4, 8).map((section) => section.title));
+    expect(second).toEqual(
+      starterSections()
+        .slice(4, 8)
+        .map((section) => section.title),
+    );
     const empty = attachmentsOf((await send(searchQuery('   '))).body).map(titleOf);
     expect(empty).toEqual(starterSections().map((section) => section.title));
   });
@@ -177,7 +183,7 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
     expect(card.preview!.content).toMatchObject({ title: headline, subtitle: TOPICS[topic].question, text: decision.summary });
   });
 
-  test('a decision link from an older guide unfurls into today\'s answer, saying the guide changed', async () => {
+  test("a decision link from an older guide unfurls into today's answer, saying the guide changed", async () => {
     const decision = decide('used-pc', { transfer: 'license-only' }, { baseUrl: BASE });
     const [card] = await unfurled(decision.permalink.replace(/v=[^&]+/, 'v=0ld'));
     expect(cardText(card)).toContain(GUIDE_CHANGED_NOTICE);
@@ -230,16 +236,20 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
 });
 
 describe('other invokes keep the plain "not implemented here" answer', () => {
-  test.each(['composeExtension/fetchTask', 'composeExtension/submitAction', 'composeExtension/anonymousQueryLink', 'adaptiveCard/action'])('%s', async (name) => {
-    const { status, body } = await send(rawInvoke(name, { url: `${BASE}/guide/glossary` }));
-    expect(status).toBe(200);
-    expect(JSON.stringify(body)).toContain('type \\"help\\"');
-  });
+  test.each(['composeExtension/fetchTask', 'composeExtension/submitAction', 'composeExtension/anonymousQueryLink', 'adaptiveCard/action'])(
+    '%s',
+    async (name) => {
+      const { status, body } = await send(rawInvoke(name, { url: `${BASE}/guide/glossary` }));
+      expect(status).toBe(200);
+      expect(JSON.stringify(body)).toContain('type \\"help\\"');
+    },
+  );
 });
 
 describe('a card inserted from the extension and sent in the chat with the bot', () => {
   // As the Playground (and Teams in a personal chat) delivers it: Teams' placeholder markup as text, the card attached.
-  const placeholder = '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n';
+  const placeholder =
+    '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n';
 
   test('is the user sharing an answer: the bot stays quiet instead of searching the markup', async () => {
     const [card] = attachmentsOf((await send(searchQuery('downgrade rights'))).body);

@@ -17,7 +17,10 @@ test.each(starters)('%s: "%s" is answered from the guide', async (scope, questio
   const replies =
     scope === 'personal'
       ? await chat.say(question)
-      : await chat.say(`<at>${BOT.name}</at> ${question}`, { entities: [mention], conversation: { id: 'c-1', conversationType: scope === 'team' ? 'channel' : 'groupChat' } });
+      : await chat.say(`<at>${BOT.name}</at> ${question}`, {
+          entities: [mention],
+          conversation: { id: 'c-1', conversationType: scope === 'team' ? 'channel' : 'groupChat' },
+        });
   const card = onlyCard(replies);
   expect(kindOf(card)).toBe('search');
   expect(cardProblems(card)).toEqual([]);

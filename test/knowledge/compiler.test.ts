@@ -24,7 +24,10 @@ const edit = (path: string, from: string | RegExp, to: string) => {
   if (changed === text) throw new Error(`the fixture edit found nothing to change in ${path}`);
   writeFileSync(file(path), changed);
 };
-const lineOf = (path: string, needle: string) => readFileSync(file(path), 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
+const lineOf = (path: string, needle: string) =>
+  readFileSync(file(path), 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(needle)) + 1;
 const problems = () => compileKnowledge(root).diagnostics.items.map(formatDiagnostic);
 
 describe('the knowledge compiler', () => {
@@ -37,18 +40,26 @@ describe('the knowledge compiler', () => {
   it('names file and line of a misspelt section id', () => {
     edit('topics/used-pc.yaml', 'section: used-pc-transfer', 'section: used-pc-transfr');
     const line = lineOf('topics/used-pc.yaml', 'used-pc-transfr');
-    expect(problems()).toContainEqual(`knowledge/topics/used-pc.yaml:${line}: rule used.license-only cites section used-pc-transfr, which no guide document has`);
+    expect(problems()).toContainEqual(
+      `knowledge/topics/used-pc.yaml:${line}: rule used.license-only cites section used-pc-transfr, which no guide document has`,
+    );
   });
 
   it('names file and line of a value the fact does not have', () => {
     edit('topics/used-pc.yaml', 'when: { transfer: [ license-only ] }', 'when: { transfer: [ licence-only ] }');
     const line = lineOf('topics/used-pc.yaml', 'licence-only');
-    expect(problems()).toContainEqual(expect.stringMatching(new RegExp(`^knowledge/topics/used-pc.yaml:${line}: rule used.license-only names transfer=licence-only, which is not a value of transfer`)));
+    expect(problems()).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^knowledge/topics/used-pc.yaml:${line}: rule used.license-only names transfer=licence-only, which is not a value of transfer`),
+      ),
+    );
   });
 
   it('names file and line of a fact the topic does not have', () => {
     edit('topics/used-pc.yaml', 'when: { transfer: [ license-only ] }', 'when: { transfers: [ license-only ] }');
-    expect(problems()).toContainEqual(expect.stringMatching(/^knowledge\/topics\/used-pc\.yaml:\d+: rule used\.license-only names fact transfers, which topic used-pc does not have/));
+    expect(problems()).toContainEqual(
+      expect.stringMatching(/^knowledge\/topics\/used-pc\.yaml:\d+: rule used\.license-only names fact transfers, which topic used-pc does not have/),
+    );
   });
 
   it('refuses an unknown key, at its line', () => {
@@ -60,37 +71,59 @@ describe('the knowledge compiler', () => {
   it('refuses two overlapping rules with different answers and no stated priority', () => {
     edit('topics/used-pc.yaml', '  - id: used.license-only\n    priority: 10\n', '  - id: used.license-only\n');
     const line = lineOf('topics/used-pc.yaml', 'id: used.whole-pc-incomplete');
-    expect(problems()).toContainEqual(expect.stringMatching(new RegExp(`^knowledge/topics/used-pc.yaml:${line}: rules used.license-only \\(line \\d+\\) and used.whole-pc-incomplete can fire together .* give one a higher priority`)));
+    expect(problems()).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^knowledge/topics/used-pc.yaml:${line}: rules used.license-only \\(line \\d+\\) and used.whole-pc-incomplete can fire together .* give one a higher priority`,
+        ),
+      ),
+    );
   });
 
   it('refuses a yes answer whose requirement can fail under facts its rule accepts', () => {
     edit('topics/refurbished-pc.yaml', 'needs: { coa: [ yes ] }', 'needs: { coa: [ no ] }');
-    expect(problems()).toContainEqual(expect.stringMatching(/^knowledge\/topics\/refurbished-pc\.yaml:\d+: rule refurb\.license-kept \(permitted\) lists "Keep the Windows COA affixed to the PC\.", which needs coa in \[no\]/));
+    expect(problems()).toContainEqual(
+      expect.stringMatching(
+        /^knowledge\/topics\/refurbished-pc\.yaml:\d+: rule refurb\.license-kept \(permitted\) lists "Keep the Windows COA affixed to the PC\.", which needs coa in \[no\]/,
+      ),
+    );
   });
 
   it('refuses a model that leaves a combination of facts without a verdict', () => {
-    edit('topics/used-pc.yaml', /  - id: used\.whole-pc-complete\n(?:    .*\n|      .*\n)+?(?=  - id:)/, '');
+    edit('topics/used-pc.yaml', / {2}- id: used\.whole-pc-complete\n(?: {4}.*\n| {6}.*\n)+?(?= {2}- id:)/, '');
     expect(problems()).toContainEqual(expect.stringMatching(/^knowledge\/topics\/used-pc\.yaml:\d+: no rule decides transfer=whole-pc with_media_and_coa=yes/));
   });
 
   it('refuses a reason that cites a section which never names its key terms', () => {
-    edit('topics/used-pc.yaml', 'text: An OEM license on a used PC cannot be moved onto any other PC, new or old.', 'text: An OEM license on a used PC cannot be moved onto any other PC, not even with Microsoft 365.');
-    expect(problems()).toContainEqual(expect.stringMatching(/^knowledge\/topics\/used-pc\.yaml:\d+: a reason of rule used\.license-only speaks of "Microsoft 365", but the section it cites \(used-pc-transfer\) never does/));
+    edit(
+      'topics/used-pc.yaml',
+      'text: An OEM license on a used PC cannot be moved onto any other PC, new or old.',
+      'text: An OEM license on a used PC cannot be moved onto any other PC, not even with Microsoft 365.',
+    );
+    expect(problems()).toContainEqual(
+      expect.stringMatching(
+        /^knowledge\/topics\/used-pc\.yaml:\d+: a reason of rule used\.license-only speaks of "Microsoft 365", but the section it cites \(used-pc-transfer\) never does/,
+      ),
+    );
   });
 
   it('names file and line of a guide section without its metadata line', () => {
     edit('guide/prior-versions.md', /(## Where can I get installation media for a prior version\? \{#prior-version-media\}\n)<!-- about: .* -->\n/, '$1');
     const line = lineOf('guide/prior-versions.md', '{#prior-version-media}');
-    expect(problems()).toContainEqual(`knowledge/guide/prior-versions.md:${line}: section prior-version-media needs a metadata line "<!-- about: { topic: ... } -->" right under its heading`);
+    expect(problems()).toContainEqual(
+      `knowledge/guide/prior-versions.md:${line}: section prior-version-media needs a metadata line "<!-- about: { topic: ... } -->" right under its heading`,
+    );
   });
 
   it('refuses metadata that explains a value its topic does not have', () => {
     edit('guide/prior-versions.md', 'explains: { media: [vlsc] }', 'explains: { media: [ftp] }');
-    expect(problems()).toContainEqual(expect.stringMatching(/^knowledge\/guide\/prior-versions\.md:\d+: section vlsc-access explains media=ftp, which is not a value of media/));
+    expect(problems()).toContainEqual(
+      expect.stringMatching(/^knowledge\/guide\/prior-versions\.md:\d+: section vlsc-access explains media=ftp, which is not a value of media/),
+    );
   });
 
   it('refuses a fact phrase with an unknown fragment or a broken pattern', () => {
-    edit('topics/used-pc.yaml', /(  - set: \{ transfer: whole-pc \}\n    patterns:\n)/, '$1      - "{{NOPE}} pc"\n      - "(unclosed"\n');
+    edit('topics/used-pc.yaml', /( {2}- set: \{ transfer: whole-pc \}\n {4}patterns:\n)/, '$1      - "{{NOPE}} pc"\n      - "(unclosed"\n');
     const found = problems();
     expect(found).toContainEqual(expect.stringMatching(/^knowledge\/topics\/used-pc\.yaml:\d+: unknown fragment in \{\{NOPE\}\} pc/));
     expect(found).toContainEqual(expect.stringMatching(/^knowledge\/topics\/used-pc\.yaml:\d+: not a valid pattern/));
@@ -100,7 +133,11 @@ describe('the knowledge compiler', () => {
     const before = compileKnowledge(root).model!.version;
     edit('topics/used-pc.yaml', /^# .*$/m, '# A comment a reviewer rewrote.');
     edit('topics/used-pc.yaml', 'when: { transfer: [ license-only ] }', 'when:\n      transfer:\n        - license-only');
-    edit('guide/prior-versions.md', 'Yes: a customer who licensed software through a Microsoft Volume Licensing program may use', 'Yes: a customer who licensed software through a Microsoft Volume Licensing program\nmay use');
+    edit(
+      'guide/prior-versions.md',
+      'Yes: a customer who licensed software through a Microsoft Volume Licensing program may use',
+      'Yes: a customer who licensed software through a Microsoft Volume Licensing program\nmay use',
+    );
     expect(compileKnowledge(root).model!.version).toBe(before);
     edit('topics/used-pc.yaml', 'it stays with the PC it came with.', 'it stays with its own PC.');
     expect(compileKnowledge(root).model!.version).not.toBe(before);

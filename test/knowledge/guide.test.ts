@@ -7,7 +7,13 @@ const sections = [...guide.sections.values()];
 
 describe('the guide', () => {
   it('has one document per source theme plus the glossary, each with sections', () => {
-    expect(guide.documents.map((d) => d.id).sort()).toEqual(['glossary', 'prior-versions', 'refurbished-and-used-pcs', 'upgrade-installation-services', 'virtual-machines']);
+    expect(guide.documents.map((d) => d.id).sort()).toEqual([
+      'glossary',
+      'prior-versions',
+      'refurbished-and-used-pcs',
+      'upgrade-installation-services',
+      'virtual-machines',
+    ]);
     for (const document of guide.documents) expect(document.sections.length).toBeGreaterThan(0);
   });
 

@@ -229,7 +229,7 @@ export class DirectLineStandIn {
       ...activity,
       ...this.common(conversation),
       id: this.nextId(conversation),
-      from: { ...((activity.from as object | undefined) ?? {}), id: conversation.userId, role: 'user' },
+      from: { ...(activity.from ?? {}), id: conversation.userId, role: 'user' },
     };
   }
 

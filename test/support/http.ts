@@ -5,7 +5,13 @@ import { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functio
 
 export const quietContext = (functionName = 'test') => new InvocationContext({ functionName, logHandler: () => undefined });
 
-export function httpRequest(init: { method?: string; path?: string; body?: string; headers?: Record<string, string>; params?: Record<string, string> }): HttpRequest {
+export function httpRequest(init: {
+  method?: string;
+  path?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  params?: Record<string, string>;
+}): HttpRequest {
   return new HttpRequest({
     method: init.method ?? 'POST',
     url: `http://localhost:3978${init.path ?? '/api/messages'}`,
@@ -44,7 +50,10 @@ export function repliesOf(response: HttpResponseInit): Reply[] {
 }
 
 export const cardsOf = (replies: Reply[]) =>
-  replies.flatMap((reply) => reply.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
+  replies
+    .flatMap((reply) => reply.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((a) => a.content);
 
 /** All text a card shows (given the card content itself), for assertions about what a user would read. */
 export const cardText = (content: unknown): string => visibleText({ content });

@@ -14,7 +14,12 @@ export type Pick = (count: number) => number;
 
 export function buttonTitled(card: Card, title: string | RegExp): CardButton {
   const found = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
-  if (!found) throw new Error(`no "${title}" button among ${buttons(card).map((b) => b.title).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no "${title}" button among ${buttons(card)
+        .map((b) => b.title)
+        .join(', ')}`,
+    );
   return found;
 }
 

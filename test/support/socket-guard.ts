@@ -23,6 +23,6 @@ export function guardSockets(): SocketGuard {
       return this;
     }
     return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
-  } as typeof Socket.prototype.connect;
+  };
   return { connections, restore: () => void (Socket.prototype.connect = originalConnect) };
 }

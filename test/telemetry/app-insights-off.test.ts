@@ -6,7 +6,8 @@ import { activity, httpRequest, quietContext, repliesOf } from '../support/http'
 // Without APPLICATIONINSIGHTS_CONNECTION_STRING nothing of Application Insights or OpenTelemetry
 // is loaded: the exporter is hundreds of modules and a slower cold start for nothing.
 
-const telemetryModules = () => Object.keys(require.cache).filter((path) => /[\\/]node_modules[\\/](@azure[\\/]monitor-opentelemetry|@opentelemetry[\\/])/.test(path));
+const telemetryModules = () =>
+  Object.keys(require.cache).filter((path) => /[\\/]node_modules[\\/](@azure[\\/]monitor-opentelemetry|@opentelemetry[\\/])/.test(path));
 
 describe('Application Insights off (no connection string)', () => {
   it('handles a conversation without loading @azure/monitor-opentelemetry or any @opentelemetry module', async () => {

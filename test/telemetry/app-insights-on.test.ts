@@ -30,7 +30,8 @@ interface SentRequest {
   body?: unknown;
 }
 
-const CONNECTION_STRING = 'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://ingestion.invalid/;LiveEndpoint=https://live.invalid/';
+const CONNECTION_STRING =
+  'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://ingestion.invalid/;LiveEndpoint=https://live.invalid/';
 const envelopes: Envelope[] = [];
 const urls: string[] = [];
 const connections: string[] = [];
@@ -46,7 +47,12 @@ const httpClient = {
     envelopes.push(...sent);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createHttpHeaders } = require('@azure/core-rest-pipeline') as { createHttpHeaders: () => unknown };
-    return { request, status: 200, headers: createHttpHeaders(), bodyAsText: JSON.stringify({ itemsReceived: sent.length, itemsAccepted: sent.length, errors: [] }) };
+    return {
+      request,
+      status: 200,
+      headers: createHttpHeaders(),
+      bodyAsText: JSON.stringify({ itemsReceived: sent.length, itemsAccepted: sent.length, errors: [] }),
+    };
   },
 };
 
@@ -57,10 +63,14 @@ beforeAll(() => {
   Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
     connections.push(JSON.stringify(args[0]));
     return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
-  } as typeof Socket.prototype.connect;
+  };
   // No statsbeat or SDK self-reporting to Microsoft, and an App Service name so the distro does
   // not probe the Azure VM metadata endpoint.
-  Object.assign(process.env, { APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true', APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true', WEBSITE_SITE_NAME: 'licensing-assistant-test' });
+  Object.assign(process.env, {
+    APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+    APPLICATIONINSIGHTS_SDKSTATS_DISABLED: 'true',
+    WEBSITE_SITE_NAME: 'licensing-assistant-test',
+  });
 });
 afterAll(() => {
   Socket.prototype.connect = originalConnect;

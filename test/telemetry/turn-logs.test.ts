@@ -68,7 +68,12 @@ const press = (button: CardButton, inputs: Record<string, string> = {}) => send(
 
 function buttonTitled(card: Card, title: string): CardButton {
   const found = buttons(card).find((b) => b.title === title);
-  if (!found) throw new Error(`no "${title}" among ${buttons(card).map((b) => b.title).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no "${title}" among ${buttons(card)
+        .map((b) => b.title)
+        .join(', ')}`,
+    );
   return found;
 }
 
@@ -129,7 +134,15 @@ describe('one structured log line per turn, and nothing personal in it', () => {
     const turn = await send({ text: question });
     expect(turn.cards).toHaveLength(1);
     expect(turn.lines).toHaveLength(1);
-    expect(turn.lines[0]).toMatchObject({ event: 'turn', activityType: 'message', channel: 'msteams', status: 200, action: 'search', results: expect.any(Number), outcome: 'ok' });
+    expect(turn.lines[0]).toMatchObject({
+      event: 'turn',
+      activityType: 'message',
+      channel: 'msteams',
+      status: 200,
+      action: 'search',
+      results: expect.any(Number),
+      outcome: 'ok',
+    });
     expectNothingPersonal(['Grace', 'Hopper', 'grace.hopper', 'contoso', '@', '7946', 'reimage refurbished', 'volume license media']);
   });
 
@@ -143,7 +156,10 @@ describe('one structured log line per turn, and nothing personal in it', () => {
   });
 
   it('logs a rejected request (bad JSON) with its status and without its content', async () => {
-    const context = new InvocationContext({ functionName: 'messages', logHandler: (level, ...args) => logged.push({ level, text: args.map(String).join(' ') }) });
+    const context = new InvocationContext({
+      functionName: 'messages',
+      logHandler: (level, ...args) => logged.push({ level, text: args.map(String).join(' ') }),
+    });
     const response = await handler(httpRequest({ body: '{"type":"message","text":"Ada Lovelace, ada@example.com"' }), context);
     expect(response.status).toBe(400);
     expectNothingPersonal(['ada@example.com']);

@@ -71,8 +71,8 @@ describe.each(PROJECT_FILES)('$file', ({ file, envs }) => {
   it('names only files that exist, and packages only what an earlier step zipped', () => {
     const zipped = new Set<string>();
     for (const { step } of stepsOf(data)) {
-      const w = (step.with ?? {}) as Record<string, unknown>;
-      for (const key of ['manifestPath', 'ignoreFile']) if (typeof w[key] === 'string') expect(existsSync(join(root, w[key] as string))).toBe(true);
+      const w = step.with ?? {};
+      for (const key of ['manifestPath', 'ignoreFile']) if (typeof w[key] === 'string') expect(existsSync(join(root, w[key]))).toBe(true);
       if (typeof w.artifactFolder === 'string') expect(statSync(join(root, w.artifactFolder)).isDirectory()).toBe(true);
       for (const template of (w.templates ?? []) as { path: string; parameters: string }[]) {
         expect(existsSync(join(root, template.path))).toBe(true);
@@ -126,7 +126,7 @@ describe('m365agents.yml', () => {
     expect(bicepOutputs()).toContain('BOT_AZURE_FUNCTION_APP_RESOURCE_ID');
   });
 
-  it('publishes the package to the organization\'s app catalogue', () => {
+  it("publishes the package to the organization's app catalogue", () => {
     expect((data.publish ?? []).map((step) => step.uses)).toContain('teamsApp/publishAppPackage');
   });
 });
@@ -140,7 +140,7 @@ describe('the env files', () => {
     for (const [name, value] of inputs) expect(`${name}=${value}`).not.toMatch(/[A-Za-z0-9+/]{32,}/);
   });
 
-  it('keeps the toolkit\'s secret files and generated local settings out of git', () => {
+  it("keeps the toolkit's secret files and generated local settings out of git", () => {
     for (const path of ['env/.env.dev.user', 'env/.env.local.user', '.localConfigs', '.localConfigs.playground', 'appPackage/build/appPackage.dev.zip']) {
       const result = spawnSync('git', ['check-ignore', '-q', path], { cwd: root });
       expect([path, result.status]).toEqual([path, 0]);
@@ -152,7 +152,10 @@ describe('the env files', () => {
 describe('.vscode', () => {
   const jsonc = (path: string) => JSON.parse(read(path).replace(/^\s*\/\/.*$/gm, '')) as Record<string, unknown>;
   const tasks = jsonc('.vscode/tasks.json').tasks as { label: string; dependsOn?: string[]; command?: string }[];
-  const launch = jsonc('.vscode/launch.json') as { configurations: { name: string }[]; compounds: { name: string; configurations: string[]; preLaunchTask?: string }[] };
+  const launch = jsonc('.vscode/launch.json') as {
+    configurations: { name: string }[];
+    compounds: { name: string; configurations: string[]; preLaunchTask?: string }[];
+  };
   const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
   const labels = new Set(tasks.map((task) => task.label));
 
@@ -212,10 +215,18 @@ describe('.funcignore', () => {
     expect(ignored(path)).toBe(false);
   });
 
-  it.each(['env/.env.dev', 'infra/azure.bicep', 'appPackage/manifest.json', '.localConfigs', 'local.settings.json', 'bot/adapter.ts', 'dist/bot/adapter.js', 'test/x.test.ts', '.vscode/tasks.json', 'm365agents.yml'])(
-    'leaves %s out of it',
-    (path) => {
-      expect(ignored(path)).toBe(true);
-    },
-  );
+  it.each([
+    'env/.env.dev',
+    'infra/azure.bicep',
+    'appPackage/manifest.json',
+    '.localConfigs',
+    'local.settings.json',
+    'bot/adapter.ts',
+    'dist/bot/adapter.js',
+    'test/x.test.ts',
+    '.vscode/tasks.json',
+    'm365agents.yml',
+  ])('leaves %s out of it', (path) => {
+    expect(ignored(path)).toBe(true);
+  });
 });

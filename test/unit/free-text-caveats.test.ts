@@ -10,7 +10,7 @@ import { cardProblems, cardText } from '../cards/card-checks';
 const BASE = 'https://licensing.example.com';
 const WINDOWS_11 = 'The sources speak of Windows 10 and earlier; they say nothing about Windows 11.';
 
-test('each hit shows its section\'s one-sentence answer', () => {
+test("each hit shows its section's one-sentence answer", () => {
   const { reply } = answerFreeText('Can we run Windows VMs on AWS?', { baseUrl: BASE });
   const text = cardText(reply);
   const hits = search('Can we run Windows VMs on AWS?', { baseUrl: BASE }).results;
@@ -18,7 +18,7 @@ test('each hit shows its section\'s one-sentence answer', () => {
 });
 
 test('caveats from search are shown above the sections', () => {
-  const withCaveats: typeof search = (text, options) => ({ ...search(text, options), caveats: [WINDOWS_11] }) as ReturnType<typeof search>;
+  const withCaveats: typeof search = (text, options) => ({ ...search(text, options), caveats: [WINDOWS_11] });
   const { reply } = answerFreeText('Windows 11 VMs on AWS', { baseUrl: BASE, search: withCaveats });
   expect(cardProblems(reply)).toEqual([]);
   const text = cardText(reply);
@@ -27,7 +27,7 @@ test('caveats from search are shown above the sections', () => {
 });
 
 test('with nothing found, the caveat says why', () => {
-  const nothing: typeof search = (text) => ({ query: text, results: [], suggested: null, caveats: [WINDOWS_11] }) as ReturnType<typeof search>;
+  const nothing: typeof search = (text) => ({ query: text, results: [], suggested: null, caveats: [WINDOWS_11] });
   const { reply } = answerFreeText('Windows 11 prices', { baseUrl: BASE, search: nothing });
   expect(cardProblems(reply)).toEqual([]);
   expect(cardText(reply)).toContain('I found nothing in the guide for that.');
@@ -35,7 +35,7 @@ test('with nothing found, the caveat says why', () => {
 });
 
 test('a search without caveats (or with an empty list) shows none', () => {
-  const empty: typeof search = (text, options) => ({ ...search(text, options), caveats: [] }) as ReturnType<typeof search>;
+  const empty: typeof search = (text, options) => ({ ...search(text, options), caveats: [] });
   for (const fn of [search, empty]) {
     const { reply } = answerFreeText('Can we run Windows VMs on AWS?', { baseUrl: BASE, search: fn });
     expect(cardProblems(reply)).toEqual([]);

@@ -12,7 +12,7 @@ test.each([[false], ['card'], [[null]], [[{ contentType: 42 }]]])('attachments o
   expect(isSharedCardOnly({ type: 'message', text: '', attachments } as never)).toBe(false);
 });
 
-test('a card with only Teams\' placeholder markup as text is a shared card; with words it is not', () => {
+test("a card with only Teams' placeholder markup as text is a shared card; with words it is not", () => {
   const attachments = [{ contentType: 'application/vnd.microsoft.card.adaptive', content: {} }];
   expect(isSharedCardOnly({ text: '<span class="inline-compose-card"><span itemprop="cardId"></span></span>', attachments })).toBe(true);
   expect(isSharedCardOnly({ text: 'What about this?', attachments })).toBe(false);

@@ -5,7 +5,7 @@ import { guide } from '../../core/knowledge';
 
 const section = (body: string): GuideSection => ({ id: 's', document: 'd', title: 'The title', answer: '', body, sourceIds: ['001'], source: '' });
 
-describe('a section\'s one-sentence answer', () => {
+describe("a section's one-sentence answer", () => {
   it('is the opening paragraph, as plain text', () => {
     const answer = sectionAnswer(section('**Yes:** a [refurbished PC](#refurbished-definition) keeps it.\n\n- a list\n- after it'));
     expect(answer).toBe('Yes: a refurbished PC keeps it.');

@@ -27,13 +27,15 @@ export async function startIssuer(jwks: unknown, mode: IssuerMode = 'ok'): Promi
         res.writeHead(500).end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-        issuer: 'https://api.botframework.com',
-        authorization_endpoint: 'https://invalid.botframework.com',
-        jwks_uri: `${base}/v1/.well-known/keys`,
-        id_token_signing_alg_values_supported: ['RS256'],
-        token_endpoint_auth_methods_supported: ['private_key_jwt'],
-      }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          issuer: 'https://api.botframework.com',
+          authorization_endpoint: 'https://invalid.botframework.com',
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        }),
+      );
       return;
     }
     if (req.url === '/v1/.well-known/keys') {

@@ -85,7 +85,10 @@ export async function completeInterview(
 async function checkSubmit(session: PlaygroundSession, topic: TopicId, fact: string, value: string): Promise<void> {
   const isAnswer = (body: Record<string, unknown>) => (body.value as { fact?: string } | undefined)?.fact === fact;
   await waitUntil(`the Playground to log the submit for ${fact}`, async () => session.sentToBot().some((activity) => isAnswer(activity.body)));
-  const submit = session.sentToBot().filter((activity) => isAnswer(activity.body)).at(-1)!;
+  const submit = session
+    .sentToBot()
+    .filter((activity) => isAnswer(activity.body))
+    .at(-1)!;
   expect(submit.body.type).toBe('message');
   expect(submit.body.text).toBeUndefined();
   expect(submit.body.value).toMatchObject({ action: 'answer', topic, fact, value });

@@ -221,7 +221,8 @@ export class PlaygroundSession {
   async shot(name: string, target: Locator | Page = this.page): Promise<string> {
     const file = this.shotPath(name);
     // A card as a whole, its bottom at the bottom of the transcript, clear of the app bar.
-    if ('scrollIntoViewIfNeeded' in target) await target.evaluate((element) => (element as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'end' }));
+    if ('scrollIntoViewIfNeeded' in target)
+      await target.evaluate((element) => (element as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'end' }));
     await target.screenshot({ path: file });
     return file;
   }
@@ -234,7 +235,10 @@ export class PlaygroundSession {
   /** Saves what the Playground exchanged with the bot and the final screen, then closes the page. */
   async close(): Promise<void> {
     try {
-      writeFileSync(join(this.dir, 'activities.json'), JSON.stringify({ notes: this.notes, activities: this.activities, uiEvents: this.events, blocked: this.blocked }, null, 2));
+      writeFileSync(
+        join(this.dir, 'activities.json'),
+        JSON.stringify({ notes: this.notes, activities: this.activities, uiEvents: this.events, blocked: this.blocked }, null, 2),
+      );
       if (!this.page.isClosed()) await this.page.screenshot({ path: join(this.dir, 'final.png') });
     } finally {
       await this.context.close();
@@ -248,7 +252,10 @@ export class PlaygroundSession {
 }
 
 export async function expectOne(locator: Locator, what: string): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT }).catch(() => undefined);
+  await locator
+    .first()
+    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT })
+    .catch(() => undefined);
   const count = await locator.count();
   if (count !== 1) throw new Error(`expected exactly one ${what} on the card, found ${count}`);
 }

@@ -40,4 +40,3 @@ export function traffic(): LoadRequest[] {
   }
   return bodies.map((body) => ({ method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 }
-
