@@ -1,4 +1,15 @@
-import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
+import {
+  Activity,
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationBotFrameworkAuthenticationOptions,
+  InvokeResponse,
+  TurnContext,
+} from 'botbuilder';
+// botbuilder's own check of a request body's activity (an object with a string type; timestamps
+// parsed), which CloudAdapter.process runs before processActivity. Not re-exported by the package.
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from '../config/config';
 import { EXTENSION_INVOKES } from './extension-invokes';
@@ -17,13 +28,6 @@ export interface AdapterOptions {
    */
   authenticationTimeoutMs?: number;
 }
-
-/**
- * The body CloudAdapter answers (with a 500) when the token could not be checked because the
- * Bot Framework's OpenID metadata or signing keys could not be fetched in time. The HTTP handler
- * turns it into a 503: our dependency failed, the caller did nothing wrong.
- */
-export const AUTHENTICATION_UNAVAILABLE = 'Bot Framework authentication is unavailable.';
 
 const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 10_000;
 
@@ -44,10 +48,25 @@ export const UNSUPPORTED_INVOKE_ANSWER = {
 // signature, a disallowed algorithm, an unsigned token, a token not yet valid.
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
-class AuthenticationUnavailableError extends Error {
+/**
+ * The token could not be checked because the Bot Framework's OpenID metadata or signing keys
+ * could not be fetched in time: our dependency failed, the caller did nothing wrong.
+ */
+export class AuthenticationUnavailableError extends Error {
   constructor() {
-    super(AUTHENTICATION_UNAVAILABLE);
+    super('Bot Framework authentication is unavailable.');
     this.name = 'AuthenticationUnavailableError';
+  }
+}
+
+/**
+ * The activity was refused by botbuilder's own validation before any turn: bad input. (The
+ * messages handler's schema catches these first; this names what would still get through.)
+ */
+export class InvalidActivityError extends Error {
+  constructor(cause: unknown) {
+    super('botbuilder refused the activity', { cause });
+    this.name = 'InvalidActivityError';
   }
 }
 
@@ -96,7 +115,30 @@ function classify(error: unknown): Error {
   return new AuthenticationUnavailableError();
 }
 
-export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverrides = {}, options: AdapterOptions = {}): CloudAdapter {
+/**
+ * CloudAdapter, with one activity run the way CloudAdapter.process runs it but with its failures
+ * thrown rather than answered: process turns every error into a bare 401 or 500 and prints it,
+ * so the HTTP layer could only tell them apart by their message. Thrown here:
+ * - botframework-connector's AuthenticationError: the token is missing or invalid (a 401);
+ * - AuthenticationUnavailableError: the token could not be checked (see GuardedAuthentication);
+ * - InvalidActivityError: botbuilder's validateAndFixActivity refused the body;
+ * - anything else (a TypeError, an error the turn error handler let out): a bug of ours.
+ */
+export class LicensingAdapter extends CloudAdapter {
+  async runActivity(authorization: string, body: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    let activity: Activity;
+    try {
+      activity = validateAndFixActivity(body as unknown as Activity);
+    } catch (error) {
+      throw new InvalidActivityError(error);
+    }
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+const INVOKE: string = ActivityTypes.Invoke;
+
+export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverrides = {}, options: AdapterOptions = {}): LicensingAdapter {
   // With no app id botbuilder turns authentication off, as Emulator and Playground expect locally.
   const authentication = new GuardedAuthentication(
     {
@@ -108,14 +150,14 @@ export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverr
     },
     options.authenticationTimeoutMs ?? DEFAULT_AUTHENTICATION_TIMEOUT_MS,
   );
-  const adapter = new CloudAdapter(authentication);
+  const adapter = new LicensingAdapter(authentication);
   // The bot implements no invoke but the message extension's search and link unfurling (no
   // Action.Execute, task module or sign-in): answer every other invoke "not implemented" here,
   // after authentication and before botbuilder's own invoke parsing, which throws a TypeError on
   // a malformed adaptiveCard/action or search value and so posted "Sorry, something went wrong"
   // into the chat for a request nobody typed.
   adapter.use(async (context, next) => {
-    if (context.activity.type !== ActivityTypes.Invoke || EXTENSION_INVOKES.has(context.activity.name ?? '')) return next();
+    if (context.activity.type !== INVOKE || EXTENSION_INVOKES.has(context.activity.name ?? '')) return next();
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: UNSUPPORTED_INVOKE_ANSWER } });
   });
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

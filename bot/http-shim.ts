@@ -1,42 +1,23 @@
-import type { CloudAdapter, Request, Response, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { LicensingAdapter } from './adapter';
 
 export interface ShimResult {
   status: number;
-  headers: Record<string, string>;
   body: unknown;
 }
 
 /**
- * Runs one already-parsed activity through CloudAdapter.process, standing in for the express-style
- * request and response it expects: a parsed body, a plain header record (a Fetch Headers object
- * looks empty to it), and a response whose status and body are captured and handed back.
+ * Runs one already-parsed activity through the adapter: `headers` is a plain record (botbuilder
+ * reads `authorization` from it; a Fetch Headers object would look empty to it), and the answer
+ * is the turn's invoke response, or 200 with nothing. A failure is thrown with its own type (see
+ * LicensingAdapter.runActivity), for the HTTP layer to map.
  */
 export async function processActivity(
-  adapter: CloudAdapter,
+  adapter: LicensingAdapter,
   headers: Record<string, string>,
   body: Record<string, unknown>,
   logic: (context: TurnContext) => Promise<void>,
 ): Promise<ShimResult> {
-  const result: ShimResult = { status: 200, headers: {}, body: undefined };
-  const request: Request = { method: 'POST', headers, body };
-  const response: Response = {
-    socket: undefined,
-    status(code: number) {
-      result.status = code;
-      return response;
-    },
-    header(name: string, value: unknown) {
-      result.headers[name] = String(value);
-      return response;
-    },
-    send(payload: unknown) {
-      result.body = payload;
-      return response;
-    },
-    end() {
-      return response;
-    },
-  };
-  await adapter.process(request, response, logic);
-  return result;
+  const answer = await adapter.runActivity(headers.authorization ?? '', body, logic);
+  return { status: answer?.status ?? 200, body: answer?.body };
 }

@@ -40,7 +40,7 @@ export class LicensingBot extends ActivityHandler {
         await context.sendActivity(SORRY).catch(() => undefined);
       } finally {
         try {
-          logger(context).log({ type: context.activity.type, channel: context.activity.channelId, ...turn, outcome: turn.outcome ?? 'ok' });
+          logger(context).log({ activityType: context.activity.type, channel: context.activity.channelId, ...turn, outcome: turn.outcome ?? 'ok' });
         } catch {
           // Losing a log line must not cost the user their answer.
         }

@@ -6,14 +6,10 @@ export const TURN_LOGGER = Symbol.for('windows-licensing-assistant.turn-logger')
 
 export type LogValue = string | number | boolean | string[] | undefined;
 
-export interface TurnLogger {
-  /** One entry per turn. Entries never hold what the user typed or who they are. */
-  log(entry: Record<string, LogValue>): void;
-}
-
-export const NO_LOGGER: TurnLogger = { log: () => undefined };
-
-/** What one turn did, filled in as the turn runs and logged once at its end. */
+/**
+ * What one turn did, filled in as the turn runs and logged once at its end. Every field is named
+ * here: a line never holds what the user typed or who they are (names, ids, tenant, serviceUrl).
+ */
 export interface TurnFields {
   action?: string;
   topic?: string;
@@ -22,11 +18,48 @@ export interface TurnFields {
   /** The fact the reply asks about next. */
   asked?: string;
   vote?: 'yes' | 'no';
-  outcome?: 'ok' | 'invalid' | 'guide-changed' | 'error';
+  outcome?: 'ok' | 'invalid' | 'guide-changed' | 'error' | 'refused';
   outdated?: boolean;
   results?: number;
   suggested?: string;
   truncated?: boolean;
   replaced?: boolean;
-  [key: string]: LogValue;
+  /** The error's name (never its message) when editing the answered card failed. */
+  replaceError?: string;
+  /** The error's name (never its message) when the turn failed. */
+  error?: string;
+  /** Message extension search: the query was the panel opening, with nothing typed yet. */
+  initialRun?: boolean;
+  /** Message extension search: how many results the page skipped. */
+  skip?: number;
+  /** Link unfurling: what kind of link was shown as a card. */
+  unfurled?: string;
+  /** A Teams activity from a tenant not allowed: only the fact, never the tenant id. */
+  tenant?: 'other';
+}
+
+/** What the bot logs at the end of each turn. */
+export interface TurnEntry extends TurnFields {
+  activityType: string;
+  channel?: string;
+}
+
+export interface TurnLogger {
+  /** One entry per turn. */
+  log(entry: TurnEntry): void;
+}
+
+export const NO_LOGGER: TurnLogger = { log: () => undefined };
+
+/**
+ * The one line the messages endpoint writes per request, answered or refused. A refused request
+ * has a `reason` (e.g. "bad-json", "too-large", "method-not-allowed") and, if it never reached
+ * the bot, no turn fields.
+ */
+export interface RequestLine extends Partial<TurnEntry> {
+  event: 'turn';
+  /** What the caller got. */
+  status: number;
+  latencyMs: number;
+  reason?: string;
 }

@@ -2,7 +2,7 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { randomBytes } from 'node:crypto';
 import { Config, config as loadConfig } from '../config/config';
 import { webchatPage, webchatPageHeaders } from '../web/webchat-page';
-import { jsonError } from './http-errors';
+import { failureResponse } from './http-errors';
 import { webchatBundleVersion } from './webchat-assets';
 
 export interface HomeHandlerOptions {
@@ -12,7 +12,7 @@ export interface HomeHandlerOptions {
 /** GET /: the partner-portal page, Bot Framework Web Chat talking to the bot over Direct Line. */
 export function createHomeHandler(options: HomeHandlerOptions = {}) {
   return async (request: HttpRequest): Promise<HttpResponseInit> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return jsonError(405, 'Only GET is accepted here.', { Allow: 'GET, HEAD' });
+    if (request.method !== 'GET' && request.method !== 'HEAD') return failureResponse({ kind: 'method-not-allowed', allow: ['GET', 'HEAD'] });
     const settings = options.config ?? loadConfig();
     const page = {
       directLineEndpoint: settings.directLine.endpoint,

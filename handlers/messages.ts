@@ -1,14 +1,17 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
-import { AUTHENTICATION_UNAVAILABLE, AuthenticationOverrides, createAdapter } from '../bot/adapter';
+import { AuthenticationError } from 'botframework-connector';
+import { AuthenticationOverrides, AuthenticationUnavailableError, createAdapter, InvalidActivityError } from '../bot/adapter';
 import { processActivity } from '../bot/http-shim';
 import { LicensingBot } from '../bot/licensing-bot';
 import { refuseOtherTenant } from '../bot/tenant-gate';
-import { TURN_LOGGER, TurnLogger } from '../bot/turn-log';
+import { RequestLine, TURN_LOGGER, TurnEntry, TurnLogger } from '../bot/turn-log';
 import { Config, config as loadConfig } from '../config/config';
 import { applicationInsights, Telemetry } from '../telemetry/app-insights';
-import { jsonError, MAX_ACTIVITY_BYTES } from './http-errors';
+import { failureReason, failureResponse, HttpFailure, MAX_ACTIVITY_BYTES } from './http-errors';
 import { isLoopbackUrl } from './loopback';
+
+export { LOOPBACK_ONLY_MESSAGE } from './http-errors';
 
 // Just enough shape to hand the body to botbuilder, which throws instead of answering 400 when
 // an activity lacks a type; the rest of the activity is the bot's business.
@@ -38,15 +41,16 @@ export interface MessagesHandlerOptions {
   authentication?: AuthenticationOverrides;
   /** How long token validation may take before the request is answered 503 (default 10 s). */
   authenticationTimeoutMs?: number;
-  /** Where per-turn records go besides the log; defaults to Application Insights when configured. */
+  /** Where per-request records go instead of the log when it takes them; defaults to Application Insights when configured. */
   telemetry?: Telemetry;
 }
 
 export type HttpHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
 export const NOT_CONFIGURED_MESSAGE = 'This bot is not configured: it has no MicrosoftAppId.';
-export const LOOPBACK_ONLY_MESSAGE =
-  'Without a MicrosoftAppId this bot posts replies only to a loopback serviceUrl; use deliveryMode "expectReplies" to get them in the response.';
+
+/** What one request came to: an answer, or a failure (with the error behind it, if one was thrown). */
+type Outcome = { response: HttpResponseInit } | { failure: HttpFailure; error?: unknown };
 
 export function createMessagesHandler(options: MessagesHandlerOptions = {}): HttpHandler {
   let runtime: { settings: Config; adapter: ReturnType<typeof createAdapter>; bot: LicensingBot; telemetry: Telemetry } | undefined;
@@ -64,8 +68,9 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
   };
   let saidNotConfigured = false;
 
-  return async (request, context) => {
-    if (request.method !== 'POST') return jsonError(405, 'Only POST is accepted here.', { Allow: 'POST' });
+  /** Everything but the log line: what the request came to, and what the turn (if any) logged. */
+  async function handle(request: HttpRequest, context: InvocationContext, turnLog: Partial<TurnEntry>): Promise<Outcome> {
+    if (request.method !== 'POST') return { failure: { kind: 'method-not-allowed', allow: ['POST'] } };
     const { settings } = getRuntime();
     const unauthenticated = !settings.bot.appId;
     // With no app id botbuilder checks no token at all: right for the Emulator on a laptop, wrong
@@ -77,79 +82,116 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
           `messages: refusing every request: MicrosoftAppId is not set on this Azure deployment (${settings.azure.signal} is set). Set MicrosoftAppId (and MicrosoftAppType, MicrosoftAppTenantId), or ALLOW_UNAUTHENTICATED=true for a throwaway test.`,
         );
       }
-      return jsonError(503, NOT_CONFIGURED_MESSAGE);
+      return { failure: { kind: 'not-configured', message: NOT_CONFIGURED_MESSAGE } };
     }
     const declaredLength = Number(request.headers.get('content-length') ?? 0);
-    if (declaredLength > MAX_ACTIVITY_BYTES) return jsonError(413, 'The activity is too large.');
+    if (declaredLength > MAX_ACTIVITY_BYTES) return { failure: { kind: 'too-large' } };
 
     let text: string;
     try {
       text = await request.text();
     } catch {
-      return jsonError(400, 'The request body could not be read.');
+      return { failure: { kind: 'bad-input', reason: 'unreadable-body' } };
     }
-    if (Buffer.byteLength(text) > MAX_ACTIVITY_BYTES) return jsonError(413, 'The activity is too large.');
+    if (Buffer.byteLength(text) > MAX_ACTIVITY_BYTES) return { failure: { kind: 'too-large' } };
 
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      return jsonError(400, 'The body is not valid JSON.');
+      return { failure: { kind: 'bad-input', reason: 'bad-json' } };
     }
     const activity = activitySchema.safeParse(parsed);
-    if (!activity.success) return jsonError(400, 'The body is not a Bot Framework activity (an object with a "type").');
+    if (!activity.success) return { failure: { kind: 'bad-input', reason: 'not-an-activity' } };
+    Object.assign(turnLog, { activityType: activity.data.type, channel: activity.data.channelId });
     // Unauthenticated, whoever can reach this endpoint chooses where the replies are posted: keep
     // that to this machine, so the bot cannot be made to send requests anywhere else. Replies in
     // the response body (expectReplies) go nowhere. With an app id, the token binds the serviceUrl.
     if (unauthenticated && activity.data.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.data.serviceUrl)) {
       context.warn('activity refused: no MicrosoftAppId and a serviceUrl that is not loopback');
-      return jsonError(400, LOOPBACK_ONLY_MESSAGE);
+      return { failure: { kind: 'bad-input', reason: 'not-loopback' } };
     }
 
-    const started = performance.now();
-    const { adapter, bot, telemetry } = getRuntime();
-    const turnLog: Record<string, unknown> = {};
+    const { adapter, bot } = getRuntime();
     const logger: TurnLogger = { log: (entry) => Object.assign(turnLog, entry) };
+    // A reply the channel's connector did not take: the error's name, kept for the answer.
+    let sendFailure: unknown;
     try {
       const result = await processActivity(adapter, plainHeaders(request), activity.data, async (turn) => {
+        turn.onSendActivities(async (_context, _activities, next) => {
+          try {
+            return await next();
+          } catch (error) {
+            sendFailure ??= error;
+            throw error;
+          }
+        });
         // After authentication (the adapter calls this only then), before any bot code. Never
         // log the tenant id itself: it identifies an organization that is not ours.
         if (await refuseOtherTenant(turn, settings.allowedTenantIds)) {
-          Object.assign(turnLog, { type: turn.activity.type, tenant: 'other', outcome: 'refused' });
+          Object.assign(turnLog, { tenant: 'other', outcome: 'refused' } satisfies Partial<TurnEntry>);
           return;
         }
         // An expectReplies turn with such a serviceUrl got this far, and its replies stay in the
         // body; editing or deleting a sent card (Teams) would still be a request to that URL.
         if (unauthenticated && !isLoopbackUrl(turn.activity.serviceUrl)) {
-          const refuse = async (): Promise<never> => {
-            throw Object.assign(new Error('no request to a serviceUrl that is not loopback without a MicrosoftAppId'), { name: 'NotLoopbackError' });
-          };
+          const refuse = (): Promise<never> =>
+            Promise.reject(Object.assign(new Error('no request to a serviceUrl that is not loopback without a MicrosoftAppId'), { name: 'NotLoopbackError' }));
           turn.onUpdateActivity(refuse);
           turn.onDeleteActivity(refuse);
         }
         turn.turnState.set(TURN_LOGGER, logger);
         await bot.run(turn);
       });
-      const response = toHttpResponse(result.status, result.body);
-      const entry = {
-        event: 'turn',
-        activityType: activity.data.type,
-        channel: activity.data.channelId,
-        // What the caller got (a 503 for an authentication outage, which botbuilder calls a 500).
-        status: response.status ?? 200,
-        latencyMs: Math.round((performance.now() - started) * 10) / 10,
-        ...turnLog,
-      };
-      context.log(JSON.stringify(entry));
-      telemetry.turn(entry);
-      return response;
+      // The bot answered (an apology, at worst) but the channel never got it.
+      if (sendFailure !== undefined) return { failure: { kind: 'channel-unreachable' }, error: sendFailure };
+      // An invoke answer is the bot's own; a 5xx there is a failure of ours.
+      if (result.status >= 500) return { failure: { kind: 'internal' } };
+      if (result.body === undefined || result.body === null || result.body === '') return { response: { status: result.status } };
+      return { response: { status: result.status, jsonBody: result.body } };
     } catch (error) {
-      // botbuilder rejects activities it cannot validate by throwing: that is bad input, not our fault.
-      context.warn(`activity rejected: ${(error as Error).name}`);
-      return jsonError(400, 'The activity could not be processed.');
+      return { failure: failureOf(error), error };
     }
+  }
+
+  return async (request, context) => {
+    const started = performance.now();
+    const turnLog: Partial<TurnEntry> = {};
+    const outcome = await handle(request, context, turnLog);
+    const response = 'response' in outcome ? outcome.response : failureResponse(outcome.failure);
+    const line: RequestLine = {
+      event: 'turn',
+      ...turnLog,
+      status: response.status ?? 200,
+      latencyMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+    if ('failure' in outcome) {
+      line.reason = failureReason(outcome.failure);
+      // Only the error's name: a message can hold a URL or what the caller sent.
+      if (outcome.error !== undefined) line.error = errorName(outcome.error);
+      if (outcome.failure.kind === 'internal') context.error(`messages: internal error (${errorName(outcome.error)})`);
+    }
+    const { telemetry } = getRuntime();
+    // One sink per line: Application Insights when it takes the record, else the log (which the
+    // Functions host forwards to Application Insights when that is configured on the host only).
+    if (!telemetry.turn(line)) context.log(JSON.stringify(line));
+    return response;
   };
 }
+
+/**
+ * What a failure thrown out of the adapter is. botbuilder's names for bad input: its own
+ * validation (validateAndFixActivity, here an InvalidActivityError) and botframework-connector's
+ * AuthenticationError (a missing, invalid or expired token). Anything else is a bug of ours.
+ */
+function failureOf(error: unknown): HttpFailure {
+  if (error instanceof AuthenticationUnavailableError) return { kind: 'authentication-unavailable' };
+  if (error instanceof AuthenticationError) return { kind: 'unauthorized' };
+  if (error instanceof InvalidActivityError) return { kind: 'bad-input', reason: 'rejected-activity' };
+  return { kind: 'internal' };
+}
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
 
 function plainHeaders(request: HttpRequest): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -157,19 +199,6 @@ function plainHeaders(request: HttpRequest): Record<string, string> {
     headers[name.toLowerCase()] = value;
   });
   return headers;
-}
-
-function toHttpResponse(status: number, body: unknown): HttpResponseInit {
-  if (status === 401) return jsonError(401, 'The request is not authorized for this bot.');
-  // The token could not be checked because Bot Framework's keys could not be fetched: our
-  // dependency failed, not the caller, so "try again" rather than a 5xx of our own making.
-  if (body === AUTHENTICATION_UNAVAILABLE) {
-    return jsonError(503, 'The request could not be authenticated right now. Try again later.', { 'Retry-After': '30' });
-  }
-  if (status >= 500) return jsonError(502, 'The bot could not reach the channel to reply.');
-  if (body === undefined || body === null || body === '') return { status };
-  if (typeof body === 'object') return { status, jsonBody: body };
-  return jsonError(status, status >= 400 ? 'The activity could not be processed.' : String(body));
 }
 
 let defaultHandler: HttpHandler | undefined;

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { WEBCHAT_APP_JS, WEBCHAT_APP_VERSION } from '../web/webchat-page';
-import { jsonError } from './http-errors';
+import { failureResponse } from './http-errors';
 
 // GET /webchat/webchat.js (Bot Framework Web Chat's browser bundle, from the botframework-webchat
 // package), its licence notice, and /webchat/app.js (the page's own script). Served by the app
@@ -62,12 +62,12 @@ export function webchatBundleVersion(): string {
 }
 
 export async function webchatAssetHandler(request: HttpRequest): Promise<HttpResponseInit> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return jsonError(405, 'Only GET is accepted here.', { Allow: 'GET, HEAD' });
+  if (request.method !== 'GET' && request.method !== 'HEAD') return failureResponse({ kind: 'method-not-allowed', allow: ['GET', 'HEAD'] });
   const name = request.params.file ?? '';
   const asset = load(name);
   if (!asset) {
     // The page's script exists always; only the package's bundle can be missing (not installed, not built).
-    return jsonError(404, name === BUNDLE ? 'The Web Chat bundle is not installed (botframework-webchat).' : 'Not found.');
+    return failureResponse({ kind: 'not-found', message: name === BUNDLE ? 'The Web Chat bundle is not installed (botframework-webchat).' : undefined });
   }
   const versioned = new URL(request.url).searchParams.get('v') === asset.version;
   const headers: Record<string, string> = {

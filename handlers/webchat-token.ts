@@ -2,7 +2,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Config, config as loadConfig } from '../config/config';
-import { jsonError } from './http-errors';
+import { failureResponse } from './http-errors';
 import type { HttpHandler } from './messages';
 
 // POST /api/webchat/token: trades the Direct Line secret, which never leaves the server, for a
@@ -14,6 +14,8 @@ export const TOKEN_TIMEOUT_MS = 5000;
 
 export const NO_SECRET_MESSAGE =
   'Web Chat is not set up on this server: DIRECT_LINE_SECRET is not configured. Add the Direct Line channel to the Azure Bot, copy one of its secret keys into the DIRECT_LINE_SECRET setting and restart. For local testing without Azure, use the Microsoft 365 Agents Playground (npm run playground).';
+
+const FORBIDDEN_ORIGIN = { kind: 'forbidden', message: 'This origin may not use the Web Chat token service.' } as const;
 
 const upstreamAnswer = z.object({
   conversationId: z.string().min(1).max(256),
@@ -37,7 +39,7 @@ export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): Ht
     const cors: Record<string, string> = allowed ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' };
 
     if (request.method === 'OPTIONS') {
-      if (!allowed) return jsonError(403, 'This origin may not use the Web Chat token service.', cors);
+      if (!allowed) return failureResponse(FORBIDDEN_ORIGIN, cors);
       return {
         status: 204,
         headers: {
@@ -49,11 +51,11 @@ export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): Ht
         },
       };
     }
-    if (request.method !== 'POST') return jsonError(405, 'Only POST is accepted here.', { ...cors, Allow: 'POST, OPTIONS' });
-    if (!allowed) return jsonError(403, 'This origin may not use the Web Chat token service.', cors);
+    if (request.method !== 'POST') return failureResponse({ kind: 'method-not-allowed', allow: ['POST', 'OPTIONS'] }, cors);
+    if (!allowed) return failureResponse(FORBIDDEN_ORIGIN, cors);
 
     const { secret, endpoint } = settings.directLine;
-    if (!secret) return jsonError(503, NO_SECRET_MESSAGE, cors);
+    if (!secret) return failureResponse({ kind: 'not-configured', message: NO_SECRET_MESSAGE }, cors);
 
     const userId = `dl_${randomUUID()}`;
     let response: Response;
@@ -72,7 +74,10 @@ export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): Ht
       // A DOMException (TimeoutError) when the signal fires; checked by name, as it may come from another realm.
       const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
       context.warn(`webchat token: Direct Line ${timedOut ? 'timed out' : 'unreachable'}`);
-      return jsonError(502, timedOut ? 'Direct Line did not answer in time. Try again shortly.' : 'Direct Line could not be reached. Try again shortly.', cors);
+      return failureResponse(
+        { kind: 'upstream-failed', message: timedOut ? 'Direct Line did not answer in time. Try again shortly.' : 'Direct Line could not be reached. Try again shortly.' },
+        cors,
+      );
     }
 
     let body: unknown;
@@ -84,12 +89,12 @@ export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): Ht
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       context.warn(`webchat token: Direct Line answered ${response.status}`);
-      return jsonError(502, `Direct Line refused the token request (status ${response.status}).`, cors);
+      return failureResponse({ kind: 'upstream-failed', message: `Direct Line refused the token request (status ${response.status}).` }, cors);
     }
     const parsed = upstreamAnswer.safeParse(body);
     if (!parsed.success) {
       context.warn('webchat token: Direct Line answered without a token');
-      return jsonError(502, 'Direct Line answered without a usable token.', cors);
+      return failureResponse({ kind: 'upstream-failed', message: 'Direct Line answered without a usable token.' }, cors);
     }
     const { token, conversationId, expires_in } = parsed.data;
     return { status: 200, headers: { ...cors, 'Cache-Control': 'no-store' }, jsonBody: { token, conversationId, expires_in } };

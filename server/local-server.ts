@@ -5,7 +5,7 @@ import { decisionHandler } from '../handlers/decision';
 import { guideHandler } from '../handlers/guide';
 import { healthHandler } from '../handlers/health';
 import { homeHandler } from '../handlers/home';
-import { jsonError, MAX_ACTIVITY_BYTES } from '../handlers/http-errors';
+import { failureResponse, MAX_ACTIVITY_BYTES } from '../handlers/http-errors';
 import { HttpHandler, messagesHandler } from '../handlers/messages';
 import { webchatAssetHandler } from '../handlers/webchat-assets';
 import { webchatTokenHandler } from '../handlers/webchat-token';
@@ -60,7 +60,7 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
   return createServer((req, res) => {
     handle(req, res, routes, log).catch((error: Error) => {
       log(`request failed: ${error.name}: ${error.message}`);
-      if (!res.headersSent) send(res, jsonError(500, 'Internal error.'));
+      if (!res.headersSent) send(res, failureResponse({ kind: 'internal' }));
       else res.end();
     });
   });
@@ -77,17 +77,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, routes: Route[]
       break;
     }
   }
-  if (!route || !match) return send(res, jsonError(404, 'Not found.'));
+  if (!route || !match) return send(res, failureResponse({ kind: 'not-found' }));
 
   let params: Record<string, string>;
   try {
     params = route.params(match);
   } catch {
-    return send(res, jsonError(404, 'Not found.'));
+    return send(res, failureResponse({ kind: 'not-found' }));
   }
   const body = await readBody(req, MAX_ACTIVITY_BYTES);
   if (body === undefined) {
-    send(res, jsonError(413, 'The request body is too large.', { Connection: 'close' }));
+    send(res, failureResponse({ kind: 'too-large' }, { Connection: 'close' }));
     req.destroy();
     return;
   }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 // Types only: nothing below loads these modules unless a connection string is configured.
 import type * as Distro from '@azure/monitor-opentelemetry';
 import type * as LogsApi from '@opentelemetry/api-logs';
+import type { RequestLine } from '../bot/turn-log';
 
 // Optional Application Insights export of what the bot already logs per turn.
 //
@@ -11,19 +12,23 @@ import type * as LogsApi from '@opentelemetry/api-logs';
 // Insights stores in `traces` with the fields as customDimensions, and each feedback vote is also
 // a custom event (`customEvents`, name "feedback") via the exporter's `microsoft.custom_event.name`
 // attribute. Nothing is loaded when no connection string is set: the distro costs hundreds of
-// modules and a second of start-up, and without it the Functions host still forwards the
-// context.log line to Application Insights on its own.
+// modules and a second of start-up.
+//
+// A record taken here is not also logged through context.log, which the Functions host forwards
+// to Application Insights as a trace of its own: see docs/decisions/0007-one-copy-of-each-turn-record.md.
 
-/** What a turn record may hold: the per-turn log fields, never the user's words or identity. */
-export type TelemetryValue = string | number | boolean | string[] | undefined;
-export type TurnRecord = Record<string, TelemetryValue>;
+/** What a turn record holds: the request's log line, never the user's words or identity. */
+export type TurnRecord = RequestLine;
 
 export interface Telemetry {
-  /** One record per turn, and a feedback event when the turn was a vote. Never throws. */
-  turn(record: TurnRecord): void;
+  /**
+   * One record per request, and a feedback event when the turn was a vote. Never throws. Returns
+   * whether Application Insights took the record; if not, the caller logs it instead.
+   */
+  turn(record: TurnRecord): boolean;
 }
 
-export const NO_TELEMETRY: Telemetry = { turn: () => undefined };
+export const NO_TELEMETRY: Telemetry = { turn: () => false };
 
 const LOGGER_NAME = 'windows-licensing-assistant';
 const SEVERITY_INFO = 9; // SeverityNumber.INFO, without loading the API to name it
@@ -78,7 +83,7 @@ export function applicationInsights(connectionString: string | undefined, option
     turn(record) {
       try {
         const active = loadExporter(connectionString, options);
-        if (!active) return;
+        if (!active) return false;
         const attributes = toAttributes(record);
         active.logger.emit({ severityNumber: SEVERITY_INFO, severityText: 'INFO', body: 'turn', attributes });
         if (record.vote !== undefined) {
@@ -89,8 +94,10 @@ export function applicationInsights(connectionString: string | undefined, option
             attributes: { [CUSTOM_EVENT_NAME]: 'feedback', ...pick(attributes, ['topic', 'verdict', 'vote', 'channel']) },
           });
         }
+        return true;
       } catch {
-        // Losing a telemetry record must not cost the user their answer.
+        // Losing a telemetry record must not cost the user their answer; the log line keeps it.
+        return false;
       }
     },
   };

@@ -92,7 +92,7 @@ describe('free questions are searched in the guide', () => {
   test('the search is logged by its outcome, never by the words typed', async () => {
     const chat = new Chat();
     await chat.say('Can we run Windows VMs on AWS?');
-    expect(chat.logs).toEqual([expect.objectContaining({ type: 'message', action: 'search', results: 3, suggested: 'virtual-machines' })]);
+    expect(chat.logs).toEqual([expect.objectContaining({ activityType: 'message', action: 'search', results: 3, suggested: 'virtual-machines' })]);
     expect(JSON.stringify(chat.logs)).not.toMatch(/AWS|run Windows/i);
   });
 });

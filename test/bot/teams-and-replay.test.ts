@@ -107,8 +107,8 @@ describe('turn log', () => {
     const question = await firstQuestion(chat);
     await chat.press(buttons(question).find((b) => b.title.startsWith('Only the license'))!);
     expect(chat.logs).toEqual([
-      expect.objectContaining({ type: 'installationUpdate', channel: 'msteams', action: 'welcome', outcome: 'ok' }),
-      expect.objectContaining({ type: 'message', action: 'start', topic: 'used-pc', asked: 'transfer' }),
+      expect.objectContaining({ activityType: 'installationUpdate', channel: 'msteams', action: 'welcome', outcome: 'ok' }),
+      expect.objectContaining({ activityType: 'message', action: 'start', topic: 'used-pc', asked: 'transfer' }),
       expect.objectContaining({ action: 'answer', topic: 'used-pc', verdict: 'not-permitted', rules: ['used.license-only'] }),
     ]);
   });

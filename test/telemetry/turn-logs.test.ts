@@ -3,14 +3,16 @@ import { firedRuleIds } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TopicId } from '../../core/types';
 import { parseConfig } from '../../config/config';
+import { MAX_ACTIVITY_BYTES } from '../../handlers/http-errors';
 import { createMessagesHandler } from '../../handlers/messages';
-import { TurnRecord } from '../../telemetry/app-insights';
+import { NO_TELEMETRY, TurnRecord } from '../../telemetry/app-insights';
 import { buttons, CardButton, choiceSets } from '../cards/card-checks';
 import { httpRequest } from '../support/http';
 
-// What operators see of a conversation: one structured JSON line per turn through the Functions
-// InvocationContext (which the host forwards to Application Insights), with what happened and
-// never what the user wrote or who they are.
+// What operators see of a conversation: one structured JSON line per request through the
+// Functions InvocationContext (which the host forwards to Application Insights), refused requests
+// included, with what happened and never what the user wrote or who they are. With Application
+// Insights export on, the same record goes there instead (test/telemetry/app-insights-on.test.ts).
 
 // Everything that identifies the user or their organisation, as Teams sends it.
 const IDENTITY = {
@@ -24,17 +26,26 @@ type Card = { contentType: string; content: Record<string, unknown> };
 
 interface Turn {
   cards: Card[];
-  lines: Record<string, unknown>[];
+  lines: Line[];
 }
 
+const context = () =>
+  new InvocationContext({ functionName: 'messages', logHandler: (level, ...args) => logged.push({ level, text: args.map(String).join(' ') }) });
+/** The record lines logged so far (every other line is a diagnostic sentence, not JSON). */
+const recordLines = (from = 0): Line[] =>
+  logged
+    .slice(from)
+    .filter((entry) => entry.text.startsWith('{'))
+    .map((entry) => JSON.parse(entry.text) as Line);
+
+type Line = Record<string, unknown>;
+
 const logged: { level: string; text: string }[] = [];
-const records: TurnRecord[] = [];
 const consoleOutput: string[] = [];
-const handler = createMessagesHandler({ config: parseConfig({}), telemetry: { turn: (record) => records.push(record) } });
+const handler = createMessagesHandler({ config: parseConfig({}), telemetry: NO_TELEMETRY });
 
 beforeEach(() => {
   logged.length = 0;
-  records.length = 0;
   consoleOutput.length = 0;
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleOutput.push(args.map(String).join(' ')));
@@ -45,7 +56,6 @@ afterEach(() => jest.restoreAllMocks());
 let sequence = 0;
 async function send(fields: Record<string, unknown>): Promise<Turn> {
   const before = logged.length;
-  const context = new InvocationContext({ functionName: 'messages', logHandler: (level, ...args) => logged.push({ level, text: args.map(String).join(' ') }) });
   const body = JSON.stringify({
     type: 'message',
     id: `activity-${++sequence}`,
@@ -57,10 +67,10 @@ async function send(fields: Record<string, unknown>): Promise<Turn> {
     ...IDENTITY,
     ...fields,
   });
-  const response = await handler(httpRequest({ body }), context);
+  const response = await handler(httpRequest({ body }), context());
   expect(response.status).toBe(200);
   const activities = (response.jsonBody as { activities: { attachments?: Card[] }[] }).activities;
-  const lines = logged.slice(before).map((entry) => JSON.parse(entry.text));
+  const lines = logged.slice(before).map((entry) => JSON.parse(entry.text) as Line);
   return { cards: activities.flatMap((reply) => reply.attachments ?? []), lines };
 }
 
@@ -78,7 +88,7 @@ function buttonTitled(card: Card, title: string): CardButton {
 }
 
 /** Everything the operator can see: the InvocationContext lines and anything printed. */
-const everythingLogged = () => [...logged.map((entry) => entry.text), ...consoleOutput, ...records.map((record) => JSON.stringify(record))].join('\n');
+const everythingLogged = () => [...logged.map((entry) => entry.text), ...consoleOutput].join('\n');
 
 function expectNothingPersonal(extra: string[] = []) {
   const text = everythingLogged();
@@ -117,14 +127,14 @@ describe('one structured log line per turn, and nothing personal in it', () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatchObject({ event: 'turn', channel: 'msteams', status: 200, outcome: 'ok', latencyMs: expect.any(Number) });
       expect(lines[0].activityType).toEqual(expect.any(String));
+      // One name for the activity's type.
+      expect(lines[0]).not.toHaveProperty('type');
     }
     expect(welcome.lines[0]).toMatchObject({ activityType: 'installationUpdate', action: 'welcome' });
     expect(turns[1].lines[0]).toMatchObject({ activityType: 'message', action: 'start', topic, asked: expect.any(String) });
     expect(verdictTurn.lines[0]).toMatchObject({ action: 'answer', topic, verdict: expect.any(String), rules: firedRuleIds(topic, facts) });
     expect(verdictTurn.lines[0].rules).not.toHaveLength(0);
     expect(vote.lines[0]).toMatchObject({ action: 'feedback', topic, verdict: verdictTurn.lines[0].verdict, vote: 'yes' });
-    // What telemetry receives is the very line that was logged.
-    expect(records).toEqual(turns.map((t) => t.lines[0]));
 
     expectNothingPersonal();
   });
@@ -155,13 +165,73 @@ describe('one structured log line per turn, and nothing personal in it', () => {
     expectNothingPersonal([note, 'is this allowed']);
   });
 
-  it('logs a rejected request (bad JSON) with its status and without its content', async () => {
-    const context = new InvocationContext({
-      functionName: 'messages',
-      logHandler: (level, ...args) => logged.push({ level, text: args.map(String).join(' ') }),
-    });
-    const response = await handler(httpRequest({ body: '{"type":"message","text":"Ada Lovelace, ada@example.com"' }), context);
+  it('logs a rejected request (bad JSON) with its status and reason, and without its content', async () => {
+    const response = await handler(httpRequest({ body: '{"type":"message","text":"Ada Lovelace, ada@example.com"' }), context());
     expect(response.status).toBe(400);
+    expect(recordLines()).toEqual([{ event: 'turn', status: 400, reason: 'bad-json', latencyMs: expect.any(Number) }]);
     expectNothingPersonal(['ada@example.com']);
+  });
+
+  it('logs a request with another method than POST (405) once, with its reason', async () => {
+    const response = await handler(httpRequest({ method: 'GET' }), context());
+    expect(response.status).toBe(405);
+    expect(recordLines()).toEqual([{ event: 'turn', status: 405, reason: 'method-not-allowed', latencyMs: expect.any(Number) }]);
+  });
+
+  it('logs a body over 256 KB (413), declared or sent, once each, without its content', async () => {
+    const big = await handler(httpRequest({ body: `{"type":"message","text":"Ada Lovelace ${'x'.repeat(MAX_ACTIVITY_BYTES)}"}` }), context());
+    const declared = await handler(httpRequest({ body: '{}', headers: { 'content-length': String(10 * 1024 * 1024) } }), context());
+    expect([big.status, declared.status]).toEqual([413, 413]);
+    expect(recordLines()).toEqual([
+      { event: 'turn', status: 413, reason: 'too-large', latencyMs: expect.any(Number) },
+      { event: 'turn', status: 413, reason: 'too-large', latencyMs: expect.any(Number) },
+    ]);
+    expectNothingPersonal();
+  });
+
+  it('logs an activity refused before its turn with its type and channel, but not the serviceUrl it named', async () => {
+    const body = JSON.stringify({
+      type: 'message',
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      text: 'Ada Lovelace',
+      ...IDENTITY,
+    });
+    const response = await handler(httpRequest({ body }), context());
+    expect(response.status).toBe(400);
+    expect(recordLines()).toEqual([
+      { event: 'turn', activityType: 'message', channel: 'msteams', status: 400, reason: 'not-loopback', latencyMs: expect.any(Number) },
+    ]);
+    expectNothingPersonal(['smba.trafficmanager']);
+  });
+});
+
+describe('one sink per record', () => {
+  const activityBody = JSON.stringify({
+    type: 'message',
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    text: 'help',
+  });
+
+  it('gives the record to Application Insights when it takes it, and then does not also log it', async () => {
+    const records: TurnRecord[] = [];
+    const exporting = createMessagesHandler({ config: parseConfig({}), telemetry: { turn: (record) => records.push(record) > 0 } });
+    expect((await exporting(httpRequest({ body: activityBody }), context())).status).toBe(200);
+    expect((await exporting(httpRequest({ body: '{' }), context())).status).toBe(400);
+    expect(records).toEqual([
+      expect.objectContaining({ event: 'turn', activityType: 'message', action: 'help', status: 200 }),
+      expect.objectContaining({ event: 'turn', status: 400, reason: 'bad-json' }),
+    ]);
+    expect(recordLines()).toEqual([]);
+  });
+
+  it('logs the record when Application Insights does not take it (export off, or failed to start)', async () => {
+    const offered: TurnRecord[] = [];
+    const refusing = createMessagesHandler({ config: parseConfig({}), telemetry: { turn: (record) => offered.push(record) < 0 } });
+    expect((await refusing(httpRequest({ body: activityBody }), context())).status).toBe(200);
+    expect(recordLines()).toEqual(offered);
+    expect(offered).toEqual([expect.objectContaining({ action: 'help', status: 200 })]);
   });
 });
