@@ -75,7 +75,10 @@ export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): Ht
       const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
       context.warn(`webchat token: Direct Line ${timedOut ? 'timed out' : 'unreachable'}`);
       return failureResponse(
-        { kind: 'upstream-failed', message: timedOut ? 'Direct Line did not answer in time. Try again shortly.' : 'Direct Line could not be reached. Try again shortly.' },
+        {
+          kind: 'upstream-failed',
+          message: timedOut ? 'Direct Line did not answer in time. Try again shortly.' : 'Direct Line could not be reached. Try again shortly.',
+        },
         cors,
       );
     }
