@@ -9,6 +9,7 @@ import { badLinkPage, BadLinkExplanation, decisionPage } from '../web/decision-p
 import { DecisionLink, LinkProblem, readDecisionLink } from '../web/decision-link';
 import { decisionRecord } from '../web/decision-record';
 import { PAGE_SECURITY_HEADERS } from '../web/html';
+import { describeFailure, HttpFailure } from './http-errors';
 
 export interface DecisionHandlerOptions {
   /** Base of the citation links on the page; defaults to PUBLIC_BASE_URL. */
@@ -17,37 +18,44 @@ export interface DecisionHandlerOptions {
 
 /** GET /decision/<topic>?<fact>=<value>&...&v=<version>: the printable record of one decision. */
 export function createDecisionHandler(options: DecisionHandlerOptions = {}) {
-  return async (request: HttpRequest): Promise<HttpResponseInit> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return badRequest(405, { message: 'A decision record can only be read (GET).', choices: [] }, { Allow: 'GET, HEAD' });
-    }
-    const reading = readDecisionLink(request.params.topic, request.query.entries());
-    if (!reading.ok) return badRequest(400, linkProblem(reading.problem));
-    const { link } = reading;
-    let record;
-    try {
-      const decision = decide(link.topic, link.facts, { baseUrl: options.baseUrl ?? loadConfig().publicBaseUrl });
-      record = decisionRecord(
-        link.topic as TopicId,
-        link.facts,
-        decision,
-        guide,
-        Object.fromEntries(model.sources.map((source) => [source.id, source])),
-        link.version,
-      );
-    } catch (error) {
-      if (error instanceof DecisionInputError) return badRequest(400, inputProblem(error, link));
-      throw error;
-    }
-    const headers = { ...PAGE_SECURITY_HEADERS, 'Cache-Control': 'public, max-age=300' };
-    return { status: 200, headers, body: request.method === 'HEAD' ? undefined : decisionPage(record) };
-  };
+  // Nothing here waits: a promise all the same, which a throw below rejects.
+  return (request: HttpRequest): Promise<HttpResponseInit> => new Promise((resolve) => resolve(respond(request, options)));
+}
+
+function respond(request: HttpRequest, options: DecisionHandlerOptions): HttpResponseInit {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return badRequest({ kind: 'method-not-allowed', allow: ['GET', 'HEAD'] }, { message: 'A decision record can only be read (GET).', choices: [] });
+  }
+  const reading = readDecisionLink(request.params.topic, request.query.entries());
+  if (!reading.ok) return badRequest(BAD_LINK, linkProblem(reading.problem));
+  const { link } = reading;
+  let record;
+  try {
+    const decision = decide(link.topic, link.facts, { baseUrl: options.baseUrl ?? loadConfig().publicBaseUrl });
+    record = decisionRecord(
+      link.topic as TopicId,
+      link.facts,
+      decision,
+      guide,
+      Object.fromEntries(model.sources.map((source) => [source.id, source])),
+      link.version,
+    );
+  } catch (error) {
+    if (error instanceof DecisionInputError) return badRequest(BAD_LINK, inputProblem(error, link));
+    throw error;
+  }
+  const headers = { ...PAGE_SECURITY_HEADERS, 'Cache-Control': 'public, max-age=300' };
+  return { status: 200, headers, body: request.method === 'HEAD' ? undefined : decisionPage(record) };
 }
 
 export const decisionHandler = createDecisionHandler();
 
-function badRequest(status: number, explanation: BadLinkExplanation, extra: Record<string, string> = {}): HttpResponseInit {
-  return { status, headers: { ...PAGE_SECURITY_HEADERS, 'Cache-Control': 'no-store', ...extra }, body: badLinkPage(explanation) };
+const BAD_LINK: HttpFailure = { kind: 'bad-input', reason: 'bad-link' };
+
+/** The page explaining a failure, with the status and headers the failure has everywhere. */
+function badRequest(failure: HttpFailure, explanation: BadLinkExplanation): HttpResponseInit {
+  const { status, headers } = describeFailure(failure);
+  return { status, headers: { ...PAGE_SECURITY_HEADERS, 'Cache-Control': 'no-store', ...headers }, body: badLinkPage(explanation) };
 }
 
 function linkProblem(problem: LinkProblem): BadLinkExplanation {

@@ -7,7 +7,7 @@ import type { HttpResponseInit } from '@azure/functions';
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
 /** Why a request's content was refused; also the `reason` its log line carries. */
-export type BadInputReason = 'unreadable-body' | 'bad-json' | 'not-an-activity' | 'not-loopback' | 'rejected-activity';
+export type BadInputReason = 'unreadable-body' | 'bad-json' | 'not-an-activity' | 'not-loopback' | 'rejected-activity' | 'bad-link';
 
 export type HttpFailure =
   /** The caller sent something this endpoint cannot take: their fault, a 400. */
@@ -41,6 +41,8 @@ const BAD_INPUT_MESSAGES: Record<BadInputReason, string> = {
   'not-an-activity': 'The body is not a Bot Framework activity (an object with a "type").',
   'not-loopback': LOOPBACK_ONLY_MESSAGE,
   'rejected-activity': 'The activity could not be processed.',
+  // A decision page link; the page itself explains what is wrong with it.
+  'bad-link': 'The link is not a decision link this assistant can read.',
 };
 
 export interface FailureAnswer {
