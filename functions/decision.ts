@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { decisionHandler } from '../handlers/decision';
+import { registration } from './routes';
 
 export { decisionHandler };
 
-app.http('decision', { methods: ['GET', 'HEAD'], authLevel: 'anonymous', route: 'decision/{topic}', handler: decisionHandler });
+app.http('decision', registration('decision', decisionHandler));

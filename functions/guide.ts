@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { guideHandler } from '../handlers/guide';
+import { registration } from './routes';
 
 export { guideHandler };
 
-app.http('guide', { methods: ['GET', 'HEAD'], authLevel: 'anonymous', route: 'guide/{document?}', handler: guideHandler });
+app.http('guide', registration('guide', guideHandler));

@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { healthHandler } from '../handlers/health';
+import { registration } from './routes';
 
 export { healthHandler };
 
-app.http('health', { methods: ['GET'], authLevel: 'anonymous', route: 'api/health', handler: healthHandler });
+app.http('health', registration('health', healthHandler));

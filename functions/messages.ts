@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { messagesHandler } from '../handlers/messages';
+import { registration } from './routes';
 
 export { messagesHandler };
 
-app.http('messages', { methods: ['POST'], authLevel: 'anonymous', route: 'api/messages', handler: messagesHandler });
+app.http('messages', registration('messages', messagesHandler));

@@ -1,6 +1,7 @@
 import { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo, createServer as createNetServer, Server as NetServer } from 'node:net';
+import { ROUTE_NAMES, ROUTES, RouteName } from '../functions/routes';
 import { decisionHandler } from '../handlers/decision';
 import { guideHandler } from '../handlers/guide';
 import { healthHandler } from '../handlers/health';
@@ -9,44 +10,40 @@ import { failureResponse, MAX_ACTIVITY_BYTES } from '../handlers/http-errors';
 import { HttpHandler, messagesHandler } from '../handlers/messages';
 import { webchatAssetHandler } from '../handlers/webchat-assets';
 import { webchatTokenHandler } from '../handlers/webchat-token';
+import { compileRouteTemplate, RouteMatcher, RouteParams } from './route-template';
 
 // Serves the very handlers the Functions app registers, on node's own http server, because
 // Functions Core Tools download a binary at install time and cannot be installed everywhere.
+// The routes are the Functions app's own (functions/routes.ts), matched by their templates. As
+// on Azure, where every method is registered, each handler answers the methods it does not serve.
 
-interface Route {
-  pattern: RegExp;
-  params: (match: RegExpMatchArray) => Record<string, string>;
+export interface Route {
+  functionName: RouteName;
+  match: RouteMatcher;
   handler: HttpHandler;
-  functionName: string;
 }
 
-const noParams = () => ({});
-
+/** The app's routes with the handlers functions/*.ts register for them (the messages one replaceable). */
 export function defaultRoutes(messages: HttpHandler = messagesHandler): Route[] {
-  return [
-    { pattern: /^\/api\/messages\/?$/, params: noParams, handler: messages, functionName: 'messages' },
-    { pattern: /^\/api\/health\/?$/, params: noParams, handler: healthHandler, functionName: 'health' },
-    {
-      pattern: /^\/guide(?:\/([^/]*))?\/?$/,
-      params: (m): Record<string, string> => (m[1] ? { document: decodeURIComponent(m[1]) } : {}),
-      handler: guideHandler,
-      functionName: 'guide',
-    },
-    {
-      pattern: /^\/decision\/([^/]+)\/?$/,
-      params: (m): Record<string, string> => ({ topic: decodeURIComponent(m[1]) }),
-      handler: decisionHandler,
-      functionName: 'decision',
-    },
-    { pattern: /^\/api\/webchat\/token\/?$/, params: noParams, handler: webchatTokenHandler, functionName: 'webchatToken' },
-    {
-      pattern: /^\/webchat\/([^/]+)$/,
-      params: (m): Record<string, string> => ({ file: decodeURIComponent(m[1]) }),
-      handler: webchatAssetHandler,
-      functionName: 'webchatAssets',
-    },
-    { pattern: /^\/$/, params: noParams, handler: homeHandler, functionName: 'webchat' },
-  ];
+  const handlers: Record<RouteName, HttpHandler> = {
+    messages,
+    health: healthHandler,
+    guide: guideHandler,
+    decision: decisionHandler,
+    webchat: homeHandler,
+    webchatAssets: webchatAssetHandler,
+    webchatToken: webchatTokenHandler,
+  };
+  return ROUTE_NAMES.map((name) => ({ functionName: name, match: compileRouteTemplate(ROUTES[name].route), handler: handlers[name] }));
+}
+
+/** The route a path goes to, and its parameters, as the Functions host would resolve them. */
+export function resolveRoute(routes: readonly Route[], pathname: string): { route: Route; params: RouteParams } | undefined {
+  for (const route of routes) {
+    const params = route.match(pathname);
+    if (params) return { route, params };
+  }
+  return undefined;
 }
 
 export interface LocalServerOptions {
@@ -68,23 +65,9 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
 
 async function handle(req: IncomingMessage, res: ServerResponse, routes: Route[], log: (line: string) => void): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  let route: Route | undefined;
-  let match: RegExpMatchArray | null = null;
-  for (const candidate of routes) {
-    match = url.pathname.match(candidate.pattern);
-    if (match) {
-      route = candidate;
-      break;
-    }
-  }
-  if (!route || !match) return send(res, failureResponse({ kind: 'not-found' }));
-
-  let params: Record<string, string>;
-  try {
-    params = route.params(match);
-  } catch {
-    return send(res, failureResponse({ kind: 'not-found' }));
-  }
+  const resolved = resolveRoute(routes, url.pathname);
+  if (!resolved) return send(res, failureResponse({ kind: 'not-found' }));
+  const { route, params } = resolved;
   const body = await readBody(req, MAX_ACTIVITY_BYTES);
   if (body === undefined) {
     send(res, failureResponse({ kind: 'too-large' }, { Connection: 'close' }));

@@ -50,8 +50,14 @@ describe('GET /guide', () => {
 
 describe('GET /api/health', () => {
   it('reports ok with the knowledge version', async () => {
-    const response = await healthHandler();
+    const response = await healthHandler(httpRequest({ method: 'GET', path: '/api/health' }));
     expect(response.status).toBe(200);
     expect(response.jsonBody).toMatchObject({ status: 'ok', knowledgeVersion: guide.version });
+  });
+
+  it('answers another method with 405 (the Functions app sends it every method)', async () => {
+    const response = await healthHandler(httpRequest({ method: 'POST', path: '/api/health' }));
+    expect(response.status).toBe(405);
+    expect(response.headers).toMatchObject({ Allow: 'GET' });
   });
 });

@@ -7,8 +7,6 @@ import { gunzipSync } from 'node:zlib';
 import { parseConfig } from '../../config/config';
 import { createHomeHandler } from '../../handlers/home';
 import { findWebchatFile, webchatAssetHandler, webchatBundleVersion } from '../../handlers/webchat-assets';
-import { webchatTokenHandler } from '../../handlers/webchat-token';
-import { defaultRoutes } from '../../server/local-server';
 import { EMPTY_STYLE_HASH, WEBCHAT_APP_JS } from '../../web/webchat-page';
 import { httpRequest } from '../support/http';
 
@@ -163,33 +161,5 @@ describe('GET /webchat/<file>: the Web Chat bundle and the page script, served b
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('the local server and the Functions app route to the Web Chat handlers', () => {
-  const routes = defaultRoutes();
-  const routeFor = (path: string) => routes.find((r) => r.pattern.test(path));
-
-  it('maps /, /webchat/<file> and /api/webchat/token in the local server', () => {
-    expect(routeFor('/')?.functionName).toBe('webchat');
-    expect(routeFor('/webchat/webchat.js')?.handler).toBe(webchatAssetHandler);
-    expect(routeFor('/webchat/webchat.js')!.params('/webchat/webchat.js'.match(routeFor('/webchat/webchat.js')!.pattern)!)).toEqual({ file: 'webchat.js' });
-    expect(routeFor('/api/webchat/token')?.handler).toBe(webchatTokenHandler);
-  });
-
-  it('registers the page, the bundle and the token function with the Functions host', () => {
-    const registrations: { name: string; options: { route?: string; methods?: string[] } }[] = [];
-    jest.isolateModules(() => {
-      jest.doMock('@azure/functions', () => ({
-        ...jest.requireActual('@azure/functions'),
-        app: { http: (name: string, options: { route?: string; methods?: string[] }) => registrations.push({ name, options }) },
-      }));
-      require('../../functions/webchat');
-    });
-    jest.dontMock('@azure/functions');
-    const byName = new Map(registrations.map((r) => [r.name, r.options]));
-    expect(byName.get('webchat')).toMatchObject({ route: '{root:maxlength(0)?}', methods: ['GET', 'HEAD'] });
-    expect(byName.get('webchatAssets')).toMatchObject({ route: 'webchat/{file}' });
-    expect(byName.get('webchatToken')).toMatchObject({ route: 'api/webchat/token', methods: ['POST', 'OPTIONS'] });
   });
 });
