@@ -41,7 +41,7 @@ export interface MessagesHandlerOptions {
   authentication?: AuthenticationOverrides;
   /** How long token validation may take before the request is answered 503 (default 10 s). */
   authenticationTimeoutMs?: number;
-  /** Where per-request records go instead of the log when it takes them; defaults to Application Insights when configured. */
+  /** Sees each request's record besides the log (votes become events); defaults to Application Insights when configured. */
   telemetry?: Telemetry;
 }
 
@@ -171,10 +171,9 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
       if (outcome.error !== undefined) line.error = errorName(outcome.error);
       if (outcome.failure.kind === 'internal') context.error(`messages: internal error (${errorName(outcome.error)})`);
     }
-    const { telemetry } = getRuntime();
-    // One sink per line: Application Insights when it takes the record, else the log (which the
-    // Functions host forwards to Application Insights when that is configured on the host only).
-    if (!telemetry.turn(line)) context.log(JSON.stringify(line));
+    // The one copy of the record: the Functions host forwards it to Application Insights (0007).
+    context.log(JSON.stringify(line));
+    getRuntime().telemetry.turn(line);
     return response;
   };
 }

@@ -4,31 +4,29 @@ import type * as Distro from '@azure/monitor-opentelemetry';
 import type * as LogsApi from '@opentelemetry/api-logs';
 import type { RequestLine } from '../bot/turn-log';
 
-// Optional Application Insights export of what the bot already logs per turn.
+// Optional Application Insights export of the feedback votes, as custom events.
 //
-// Route: the Azure Monitor OpenTelemetry distro (`useAzureMonitor`, the maintained successor of
-// the classic applicationinsights SDK) sets up a global OpenTelemetry LoggerProvider with the
-// Azure Monitor exporter; each turn is then one OpenTelemetry log record, which Application
-// Insights stores in `traces` with the fields as customDimensions, and each feedback vote is also
-// a custom event (`customEvents`, name "feedback") via the exporter's `microsoft.custom_event.name`
-// attribute. Nothing is loaded when no connection string is set: the distro costs hundreds of
-// modules and a second of start-up.
+// Each request's log line goes to context.log and nowhere else: on Azure Functions the host
+// forwards it to Application Insights (`traces`, the JSON line as the message), which is what
+// the workbook (infra/workbook.json) reads. Exporting the same record here as well stored every
+// turn twice; see docs/decisions/0007-one-copy-of-each-turn-record.md.
 //
-// A record taken here is not also logged through context.log, which the Functions host forwards
-// to Application Insights as a trace of its own: see docs/decisions/0007-one-copy-of-each-turn-record.md.
+// What only this route gives is a custom event: each vote becomes one (`customEvents`, name
+// "feedback") through the Azure Monitor OpenTelemetry distro (`useAzureMonitor`, the maintained
+// successor of the classic applicationinsights SDK), which sets up a global OpenTelemetry
+// LoggerProvider with the Azure Monitor exporter; the exporter's `microsoft.custom_event.name`
+// attribute makes the log record an event. The distro costs hundreds of modules and a second of
+// start-up, so it loads on the first vote, and not at all without a connection string.
 
 /** What a turn record holds: the request's log line, never the user's words or identity. */
 export type TurnRecord = RequestLine;
 
 export interface Telemetry {
-  /**
-   * One record per request, and a feedback event when the turn was a vote. Never throws. Returns
-   * whether Application Insights took the record; if not, the caller logs it instead.
-   */
-  turn(record: TurnRecord): boolean;
+  /** Sees every request's record; exports a feedback event when the turn was a vote. Never throws. */
+  turn(record: TurnRecord): void;
 }
 
-export const NO_TELEMETRY: Telemetry = { turn: () => false };
+export const NO_TELEMETRY: Telemetry = { turn: () => undefined };
 
 const LOGGER_NAME = 'windows-licensing-assistant';
 const SEVERITY_INFO = 9; // SeverityNumber.INFO, without loading the API to name it
@@ -58,8 +56,8 @@ function loadExporter(connectionString: string, options: ApplicationInsightsOpti
     const distro = require('@azure/monitor-opentelemetry') as typeof Distro;
     distro.useAzureMonitor({
       azureMonitorExporterOptions: { ...options.exporterOptions, connectionString },
-      // Turns are few and each one matters (votes above all): keep every record rather than
-      // dropping those whose surrounding request span the rate-limited sampler left out.
+      // Votes are few and each one matters: keep every event rather than dropping those whose
+      // surrounding request span the rate-limited sampler left out.
       enableTraceBasedSamplingForLogs: false,
       enableLiveMetrics: false,
     });
@@ -75,29 +73,25 @@ function loadExporter(connectionString: string, options: ApplicationInsightsOpti
 
 /**
  * The telemetry for a connection string: nothing at all when it is unset, otherwise an exporter
- * loaded on the first turn (not at start: the Functions host loads every function's module).
+ * loaded on the first vote (not at start: the Functions host loads every function's module).
  */
 export function applicationInsights(connectionString: string | undefined, options: ApplicationInsightsOptions = {}): Telemetry {
   if (!connectionString) return NO_TELEMETRY;
   return {
     turn(record) {
+      if (record.vote === undefined) return;
       try {
         const active = loadExporter(connectionString, options);
-        if (!active) return false;
+        if (!active) return;
         const attributes = toAttributes(record);
-        active.logger.emit({ severityNumber: SEVERITY_INFO, severityText: 'INFO', body: 'turn', attributes });
-        if (record.vote !== undefined) {
-          active.logger.emit({
-            severityNumber: SEVERITY_INFO,
-            severityText: 'INFO',
-            body: 'feedback',
-            attributes: { [CUSTOM_EVENT_NAME]: 'feedback', ...pick(attributes, ['topic', 'verdict', 'vote', 'channel']) },
-          });
-        }
-        return true;
+        active.logger.emit({
+          severityNumber: SEVERITY_INFO,
+          severityText: 'INFO',
+          body: 'feedback',
+          attributes: { [CUSTOM_EVENT_NAME]: 'feedback', ...pick(attributes, ['topic', 'verdict', 'vote', 'channel']) },
+        });
       } catch {
-        // Losing a telemetry record must not cost the user their answer; the log line keeps it.
-        return false;
+        // Losing a vote's event must not cost the user their answer; the log line still has it.
       }
     },
   };
