@@ -13,6 +13,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    ignores: ['web/webchat-app.js'],
     extends: [js.configs.recommended],
     languageOptions: {
       globals: {
@@ -36,6 +37,16 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly', exports: 'writable' },
+    },
+  },
+  // The Web Chat page's own script runs in the browser, as a classic script (not a module), and
+  // sees only the browser's globals (its types are checked by tsc -p tsconfig.web.json).
+  {
+    files: ['web/webchat-app.js'],
+    extends: [js.configs.recommended],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', HTMLElement: 'readonly' },
     },
   },
 );

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Config, config as loadConfig } from '../config/config';
 import { webchatPage, webchatPageHeaders } from '../web/webchat-page';
 import { jsonError } from './http-errors';
-import { webchatBundleVersion } from './webchat-assets';
+import { webchatAppVersion, webchatBundleVersion } from './webchat-assets';
 
 export interface HomeHandlerOptions {
   config?: Config;
@@ -19,6 +19,7 @@ export function createHomeHandler(options: HomeHandlerOptions = {}) {
       frameAncestors: settings.directLine.allowedOrigins,
       nonce: randomBytes(18).toString('base64'),
       bundleVersion: webchatBundleVersion(),
+      appVersion: webchatAppVersion(),
     };
     return { status: 200, headers: webchatPageHeaders(page), body: request.method === 'HEAD' ? undefined : webchatPage(page) };
   };

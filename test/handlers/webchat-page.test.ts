@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseConfig } from '../../config/config';
 import { createHomeHandler } from '../../handlers/home';
-import { findWebchatFile, webchatAssetHandler, webchatBundleVersion } from '../../handlers/webchat-assets';
+import { findWebchatFile, webchatAppVersion, webchatAssetHandler, webchatBundleVersion } from '../../handlers/webchat-assets';
 import { webchatTokenHandler } from '../../handlers/webchat-token';
 import { defaultRoutes } from '../../server/local-server';
-import { EMPTY_STYLE_HASH, WEBCHAT_APP_JS } from '../../web/webchat-page';
+import { EMPTY_STYLE_HASH } from '../../web/webchat-page';
 import { httpRequest } from '../support/http';
 
+// The page's own script, as the repository has it (web/webchat-app.js).
+const appScript = readFileSync(join(__dirname, '..', '..', 'web', 'webchat-app.js'), 'utf8');
 const config = parseConfig({
   DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com',
   WEBCHAT_ALLOWED_ORIGINS: 'https://partners.contoso.com',
@@ -42,7 +44,8 @@ describe('GET / : the partner-portal Web Chat page', () => {
     expect(html).toMatch(/<title>Windows Licensing Assistant[^<]*<\/title>/);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1');
     expect(html).toContain(`<script src="/webchat/webchat.js?v=${webchatBundleVersion()}" defer></script>`);
-    expect(html).toMatch(/<script src="\/webchat\/app\.js\?v=[0-9a-f]{16}" defer><\/script>/);
+    expect(html).toContain(`<script src="/webchat/app.js?v=${webchatAppVersion()}" defer></script>`);
+    expect(webchatAppVersion()).toBe(createHash('sha256').update(appScript).digest('hex').slice(0, 16));
     // No script from anywhere else, and no inline script.
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts).toHaveLength(2);
@@ -93,10 +96,10 @@ describe('GET / : the partner-portal Web Chat page', () => {
   it('renders the same page with no secret configured: the page script explains the 503', async () => {
     const response = await createHomeHandler({ config: parseConfig({}) })(get('/'));
     expect(response.status).toBe(200);
-    expect(WEBCHAT_APP_JS).toContain('response.status === 503');
-    expect(WEBCHAT_APP_JS).toContain('DIRECT_LINE_SECRET');
-    expect(WEBCHAT_APP_JS).toContain('npm run playground');
-    expect(WEBCHAT_APP_JS).not.toMatch(/https?:\/\/(?!localhost)/);
+    expect(appScript).toContain('response.status === 503');
+    expect(appScript).toContain('DIRECT_LINE_SECRET');
+    expect(appScript).toContain('npm run playground');
+    expect(appScript).not.toMatch(/https?:\/\/(?!localhost)/);
   });
 
   it('answers HEAD without a body and refuses POST', async () => {
@@ -144,13 +147,16 @@ describe('GET /webchat/<file>: the Web Chat bundle and the page script, served b
   });
 
   it('serves the page script and the bundle licence notice; nothing else', async () => {
-    const app = await asset('app.js');
+    const app = await asset('app.js', `?v=${webchatAppVersion()}`);
     expect(app.status).toBe(200);
-    expect(String(app.body)).toBe(WEBCHAT_APP_JS);
+    expect(header(app, 'content-type')).toBe('text/javascript; charset=utf-8');
+    expect(header(app, 'cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(String(app.body)).toBe(appScript);
     const license = await asset('webchat.js.LICENSE.txt');
     expect(license.status).toBe(200);
     expect(header(license, 'content-type')).toMatch(/^text\/plain/);
-    for (const file of ['index.html', '..%2Fpackage.json', 'webchat-es5.js', 'stats.json']) expect((await asset(file)).status).toBe(404);
+    for (const file of ['index.html', '..%2Fpackage.json', '../package.json', 'webchat-app.js', '__proto__', 'constructor', 'webchat-es5.js', 'stats.json'])
+      expect((await asset(file)).status).toBe(404);
   });
 
   it('prefers a copy next to the build (dist/webchat/) over node_modules', () => {
@@ -159,7 +165,9 @@ describe('GET /webchat/<file>: the Web Chat bundle and the page script, served b
       mkdirSync(join(dir, 'webchat'));
       mkdirSync(join(dir, 'handlers'));
       writeFileSync(join(dir, 'webchat', 'webchat.js'), '/* copy */');
+      writeFileSync(join(dir, 'webchat', 'app.js'), '/* copy */');
       expect(findWebchatFile('webchat.js', join(dir, 'handlers'))).toBe(join(dir, 'webchat', 'webchat.js'));
+      expect(findWebchatFile('app.js', join(dir, 'handlers'))).toBe(join(dir, 'webchat', 'app.js'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
