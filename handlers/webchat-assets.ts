@@ -74,7 +74,12 @@ export function webchatAppVersion(): string {
   return load(APP)?.version ?? 'missing';
 }
 
-export async function webchatAssetHandler(request: HttpRequest): Promise<HttpResponseInit> {
+/** Nothing to await (the files are read once, on first use); the promise is what every HTTP handler returns. */
+export function webchatAssetHandler(request: HttpRequest): Promise<HttpResponseInit> {
+  return Promise.resolve(serve(request));
+}
+
+function serve(request: HttpRequest): HttpResponseInit {
   if (request.method !== 'GET' && request.method !== 'HEAD') return jsonError(405, 'Only GET is accepted here.', { Allow: 'GET, HEAD' });
   const name = request.params.file ?? '';
   const asset = load(name);
