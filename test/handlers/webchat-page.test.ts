@@ -22,6 +22,16 @@ const config = parseConfig({
 const home = createHomeHandler({ config });
 const get = (path: string, headers: Record<string, string> = {}) => httpRequest({ method: 'GET', path, headers });
 const header = (response: HttpResponseInit, name: string) => new Headers(response.headers).get(name);
+/** The page's HTML: the home handler answers GET with a string. */
+function pageOf(response: HttpResponseInit): string {
+  if (typeof response.body !== 'string') throw new Error(`expected an HTML string, got ${typeof response.body}`);
+  return response.body;
+}
+/** A served file as text: the asset handler answers GET with the file's bytes. */
+function textOf(response: HttpResponseInit): string {
+  if (!Buffer.isBuffer(response.body)) throw new Error(`expected a Buffer, got ${typeof response.body}`);
+  return response.body.toString('utf8');
+}
 const asset = (file: string, query = '', headers: Record<string, string> = {}) =>
   webchatAssetHandler(httpRequest({ method: 'GET', path: `/webchat/${file}${query}`, params: { file }, headers }));
 
@@ -40,7 +50,7 @@ describe('GET / : the partner-portal Web Chat page', () => {
     const response = await home(get('/'));
     expect(response.status).toBe(200);
     expect(header(response, 'content-type')).toMatch(/^text\/html/);
-    const html = String(response.body);
+    const html = pageOf(response);
     expect(html).toMatch(/<title>Windows Licensing Assistant[^<]*<\/title>/);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1');
     expect(html).toContain(`<script src="/webchat/webchat.js?v=${webchatBundleVersion()}" defer></script>`);
@@ -59,7 +69,7 @@ describe('GET / : the partner-portal Web Chat page', () => {
   });
 
   it('has the privacy and terms sections the Teams manifest links to', async () => {
-    const html = String((await home(get('/'))).body);
+    const html = pageOf(await home(get('/')));
     expect(html).toMatch(/<section id="privacy">[\s\S]*stores nothing you type/);
     expect(html).toMatch(/<section id="terms">[\s\S]*Product Terms/);
   });
@@ -85,7 +95,7 @@ describe('GET / : the partner-portal Web Chat page', () => {
     const [a, b] = [await home(get('/')), await home(get('/'))];
     const nonce = (r: HttpResponseInit) => cspOf(r).get('style-src')![1].slice("'nonce-".length, -1);
     expect(nonce(a)).not.toBe(nonce(b));
-    expect(String(a.body)).toContain(`<style nonce="${nonce(a)}">`);
+    expect(pageOf(a)).toContain(`<style nonce="${nonce(a)}">`);
   });
 
   it('derives ws: for an http Direct Line endpoint (the local stand-in)', async () => {
@@ -124,7 +134,7 @@ describe('GET /webchat/<file>: the Web Chat bundle and the page script, served b
     expect(header(response, 'cache-control')).toBe('public, max-age=31536000, immutable');
     expect(header(response, 'x-content-type-options')).toBe('nosniff');
     expect(Buffer.compare(response.body as Buffer, readFileSync(bundlePath))).toBe(0);
-    expect(String(response.body)).toContain('renderWebChat');
+    expect(textOf(response)).toContain('renderWebChat');
   });
 
   it('caches briefly under a bare or stale URL, and answers a matching ETag with 304', async () => {
@@ -151,7 +161,7 @@ describe('GET /webchat/<file>: the Web Chat bundle and the page script, served b
     expect(app.status).toBe(200);
     expect(header(app, 'content-type')).toBe('text/javascript; charset=utf-8');
     expect(header(app, 'cache-control')).toBe('public, max-age=31536000, immutable');
-    expect(String(app.body)).toBe(appScript);
+    expect(textOf(app)).toBe(appScript);
     const license = await asset('webchat.js.LICENSE.txt');
     expect(license.status).toBe(200);
     expect(header(license, 'content-type')).toMatch(/^text\/plain/);
@@ -185,14 +195,14 @@ describe('the local server and the Functions app route to the Web Chat handlers'
     expect(routeFor('/api/webchat/token')?.handler).toBe(webchatTokenHandler);
   });
 
-  it('registers the page, the bundle and the token function with the Functions host', () => {
+  it('registers the page, the bundle and the token function with the Functions host', async () => {
     const registrations: { name: string; options: { route?: string; methods?: string[] } }[] = [];
-    jest.isolateModules(() => {
+    await jest.isolateModulesAsync(async () => {
       jest.doMock('@azure/functions', () => ({
-        ...jest.requireActual('@azure/functions'),
+        ...jest.requireActual<typeof import('@azure/functions')>('@azure/functions'),
         app: { http: (name: string, options: { route?: string; methods?: string[] }) => registrations.push({ name, options }) },
       }));
-      require('../../functions/webchat');
+      await import('../../functions/webchat');
     });
     jest.dontMock('@azure/functions');
     const byName = new Map(registrations.map((r) => [r.name, r.options]));
