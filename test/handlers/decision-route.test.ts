@@ -5,14 +5,14 @@ import { defaultRoutes } from '../../server/local-server';
 // same handler on the same route, so a link works the same against either.
 
 describe('the decision record route', () => {
-  it('is registered with the Functions host as "decision" at decision/{topic}, for GET and HEAD', () => {
+  it('is registered with the Functions host as "decision" at decision/{topic}, for GET and HEAD', async () => {
     const registrations: { name: string; options: { route?: string; methods?: string[]; handler?: unknown } }[] = [];
-    jest.isolateModules(() => {
+    await jest.isolateModulesAsync(async () => {
       jest.doMock('@azure/functions', () => ({
-        ...jest.requireActual('@azure/functions'),
+        ...jest.requireActual<typeof import('@azure/functions')>('@azure/functions'),
         app: { http: (name: string, options: { route?: string; methods?: string[] }) => registrations.push({ name, options }) },
       }));
-      require('../../functions/index');
+      await import('../../functions/index');
     });
     jest.dontMock('@azure/functions');
     const decision = registrations.find((registration) => registration.name === 'decision');
