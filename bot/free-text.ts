@@ -1,6 +1,5 @@
 import { renderSearchResults } from '../cards';
-import { decide } from '../core/decide';
-import { DecisionInputError } from '../core/errors';
+import { checkFacts } from '../core/decide';
 import { MAX_QUERY_CHARS, search as guideSearch } from '../core/search';
 import { isTopicId, TOPICS } from '../core/topics';
 import type { Outcome } from './outcome';
@@ -41,13 +40,8 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
 function checkMyCase(suggested: { topic: string; facts: Record<string, string> } | null) {
   if (!suggested || !isTopicId(suggested.topic)) return undefined;
   const { topic, facts } = suggested;
-  try {
-    decide(topic, facts);
-  } catch (error) {
-    // Search and the core disagree on a fact: offer the sections alone rather than a broken check.
-    if (error instanceof DecisionInputError) return undefined;
-    throw error;
-  }
+  // Search and the core disagree on a fact: offer the sections alone rather than a broken check.
+  if (checkFacts(topic, facts)) return undefined;
   return {
     topicQuestion: TOPICS[topic].question,
     known: orderedFacts(topic, facts).map((fact) => `${fact.prompt} **${answerLabel(topic, fact.id, facts[fact.id])}**`),

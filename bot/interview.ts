@@ -1,4 +1,4 @@
-import { decide, firedRuleIds } from '../core/decide';
+import { decide, decideTraced } from '../core/decide';
 import type { Outcome } from './outcome';
 import { InterviewState, withAnswer, withoutFact } from './payloads';
 import { answerCard, answeredCard, CHOOSE_FIRST_NOTICE, feedbackThanksCard, helpCard, OUTDATED_NOTICE, questionCard, welcomeCard, whatIfCard } from './replies';
@@ -35,7 +35,9 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
     case 'answer': {
       const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history };
       if (data.value === undefined) {
-        return { reply: questionCard(state, data.fact, { notice: CHOOSE_FIRST_NOTICE }), log: { ...log, topic: data.topic, asked: data.fact } };
+        // Nothing chosen: the same question again (the one the core still wants for these answers).
+        const step = nextStep(state, options.baseUrl, CHOOSE_FIRST_NOTICE);
+        return { ...step, log: { ...log, ...step.log } };
       }
       const step = nextStep(withAnswer(state, data.fact, data.value), options.baseUrl, notice);
       return { ...step, log: { ...log, ...step.log }, answered: answeredCard(data.topic, data.fact, data.value) };
@@ -46,11 +48,16 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
       const step = nextStep(last === undefined ? state : withoutFact(state, last), options.baseUrl, notice);
       return { ...step, log: { ...log, ...step.log } };
     }
-    case 'change':
-      return {
-        reply: whatIfCard({ topic: data.topic, facts: data.facts, history: data.history }, data.fact),
-        log: { ...log, topic: data.topic, asked: data.fact },
-      };
+    case 'change': {
+      const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history };
+      const previous = data.facts[data.fact];
+      // Only an answer given can be changed; a card asking to change another gets the next question.
+      if (previous === undefined) {
+        const step = nextStep(state, options.baseUrl);
+        return { ...step, log: { ...log, ...step.log } };
+      }
+      return { reply: whatIfCard(state, data.fact, previous), log: { ...log, topic: data.topic, asked: data.fact } };
+    }
     case 'feedback': {
       const { verdict } = decide(data.topic, data.facts);
       return {
@@ -61,14 +68,14 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
   }
 }
 
-/** Asks the next question the core wants, or answers once it has a verdict. */
+/** Asks the next question the core wants, or answers once it has a verdict: one decision either way. */
 export function nextStep(state: InterviewState, baseUrl: string, notice = ''): Omit<Outcome, 'answered'> {
-  const decision = decide(state.topic, state.facts, { baseUrl });
+  const { decision, rules } = decideTraced(state.topic, state.facts, { baseUrl });
   if (decision.next) {
-    return { reply: questionCard(state, decision.next.fact, { notice }), log: { topic: state.topic, asked: decision.next.fact } };
+    return { reply: questionCard(state, decision, notice), log: { topic: state.topic, asked: decision.next.fact } };
   }
   return {
     reply: answerCard(state, decision, notice),
-    log: { topic: state.topic, verdict: decision.verdict ?? 'none', rules: firedRuleIds(state.topic, state.facts) },
+    log: { topic: state.topic, verdict: decision.verdict ?? 'none', rules },
   };
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { renderDecisionLink, renderThumbnail } from '../cards';
 import { decisionHeadline } from '../cards/decision-link';
-import { decide } from '../core/decide';
-import { DecisionInputError } from '../core/errors';
-import { TOPICS } from '../core/topics';
+import { checkFacts, decide } from '../core/decide';
+import { isTopicId, TOPICS } from '../core/topics';
 import { guide } from '../core/knowledge';
 import { readDecisionLink } from '../web/decision-link';
 import { ExtensionAttachment, ExtensionResponse, resultList, withPreview } from './extension-response';
@@ -75,13 +74,9 @@ function unfurlDecision(rawTopic: string, search: URLSearchParams, baseUrl: stri
   const reading = readDecisionLink(topic, search.entries());
   if (!reading.ok) return { kind: 'none' };
   const { link } = reading;
-  let decision;
-  try {
-    decision = decide(link.topic, link.facts, { baseUrl });
-  } catch (error) {
-    if (error instanceof DecisionInputError) return { kind: 'none' };
-    throw error;
-  }
+  // A link to no topic or with answers the topic does not have unfurls as nothing, as any other URL.
+  if (!isTopicId(link.topic) || checkFacts(link.topic, link.facts)) return { kind: 'none' };
+  const decision = decide(link.topic, link.facts, { baseUrl });
   const question = TOPICS[decision.topic].question;
   const outdated = link.version !== undefined && link.version !== decision.knowledge.version;
   const card = renderDecisionLink({

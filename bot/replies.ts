@@ -1,6 +1,5 @@
 import type { Attachment } from 'botbuilder';
 import { renderAnswer, renderAnswered, renderFeedbackThanks, renderHelp, renderNoMatch, renderQuestion, renderRestart, renderWelcome } from '../cards';
-import { decide } from '../core/decide';
 import { TOPICS } from '../core/topics';
 import { Decision, TOPIC_IDS, TopicId } from '../core/types';
 import { guide } from '../core/knowledge';
@@ -45,30 +44,32 @@ export const feedbackThanksCard = (topic: TopicId, helpful: boolean): Attachment
 export const answeredCard = (topic: TopicId, fact: string, value: string): Attachment =>
   renderAnswered({ prompt: factDefinition(topic, fact)?.prompt ?? fact, answer: answerLabel(topic, fact, value) });
 
-export interface QuestionOptions {
-  notice?: string;
-  /** A what-if: the answer card asked to change this fact, the other answers stay. */
-  whatIf?: { previous: string };
+/** Asks the decision's next question; the step count comes from what the decision still needs. */
+export function questionCard(state: InterviewState, decision: Decision, notice = ''): Attachment {
+  if (!decision.next) throw new Error('questionCard needs a decision with a next question');
+  const answered = Object.keys(state.facts).length;
+  return askCard(state, decision.next.fact, { notice, step: { current: answered + 1, atMost: answered + Math.max(1, decision.missing.length) } });
 }
 
-/** Asks `fact` (normally the decision's next question) with the state so far. */
-export function questionCard(state: InterviewState, fact: string, options: QuestionOptions = {}): Attachment {
+function askCard(
+  state: InterviewState,
+  fact: string,
+  options: { notice: string; step: { current: number; atMost: number } | null; previous?: string },
+): Attachment {
   const definition = factDefinition(state.topic, fact);
   if (!definition) throw new Error(`no fact ${fact} in topic ${state.topic}`);
-  const answered = Object.keys(state.facts).length;
-  const missing = decide(state.topic, state.facts).missing.length;
-  const { whatIf } = options;
+  const { previous } = options;
   return renderQuestion({
     topicTitle: TOPICS[state.topic].title,
-    step: whatIf ? null : { current: answered + 1, atMost: answered + Math.max(1, missing) },
-    notice: options.notice ?? '',
+    step: options.step,
+    notice: options.notice,
     prompt: definition.prompt,
     help: definition.help,
-    current: whatIf ? answerLabel(state.topic, fact, whatIf.previous) : '',
+    current: previous === undefined ? '' : answerLabel(state.topic, fact, previous),
     options: definition.options.map((option) => ({ ...option, submit: answerPayload(state, fact, option.value) })),
     choiceSubmit: answerPayload(state, fact),
     // Back from a what-if keeps the earlier answer, which leads back to the same verdict.
-    back: whatIf ? answerPayload(state, fact, whatIf.previous) : state.history.length ? backPayload(state) : undefined,
+    back: previous !== undefined ? answerPayload(state, fact, previous) : state.history.length ? backPayload(state) : undefined,
     startOver: restartPayload(state.topic),
   });
 }
@@ -98,9 +99,10 @@ export function answerCard(state: InterviewState, decision: Decision, notice = '
   });
 }
 
-/** The what-if question: `fact` asked again with the other answers kept. */
-export function whatIfCard(state: InterviewState, fact: string): Attachment {
-  const previous = state.facts[fact];
-  const rest = withoutFact(state, fact);
-  return questionCard(rest, fact, previous === undefined ? {} : { whatIf: { previous } });
+/**
+ * The what-if question: `fact`, answered `previous` before, asked again with the other answers
+ * kept. No step count: the user is changing one answer, not walking the interview.
+ */
+export function whatIfCard(state: InterviewState, fact: string, previous: string): Attachment {
+  return askCard(withoutFact(state, fact), fact, { notice: '', step: null, previous });
 }

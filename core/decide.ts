@@ -18,8 +18,21 @@ export interface DecideOptions {
  * recommendations come from the rule the model gives priority, never from array order.
  */
 export function decide(topic: string, facts: Facts, options: DecideOptions = {}): Decision {
+  return decideTraced(topic, facts, options).decision;
+}
+
+/** A Decision with the ids of the rules behind it, for logs and traceability (verdict -> rule -> section -> source). */
+export interface TracedDecision {
+  decision: Decision;
+  /** The rules that decided, then the notes that apply; empty while a question is open. */
+  rules: string[];
+}
+
+/** decide(), keeping the rule ids it evaluated, so a caller that logs them evaluates the rules once. */
+export function decideTraced(topic: string, facts: Facts, options: DecideOptions = {}): TracedDecision {
   const definition = topicOrThrow(topic);
-  validateFacts(definition, facts);
+  const problem = factsProblem(definition, facts);
+  if (problem) throw problem;
   const guide = options.guide ?? defaultGuide;
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const evaluation = evaluate(definition, facts);
@@ -36,7 +49,7 @@ export function decide(topic: string, facts: Facts, options: DecideOptions = {})
     const fact = nextFact(definition, evaluation);
     if (!fact) throw new Error(`rules of ${definition.id} cover no case for ${JSON.stringify(facts)}`);
     const next: Question = { fact: fact.id, prompt: fact.prompt, help: fact.help, options: fact.options.map((option) => ({ ...option })) };
-    return {
+    const decision: Decision = {
       ...base,
       verdict: null,
       next,
@@ -46,6 +59,7 @@ export function decide(topic: string, facts: Facts, options: DecideOptions = {})
       reasons: [],
       citations: [],
     };
+    return { decision, rules: [] };
   }
 
   const [lead] = evaluation.winners;
@@ -70,28 +84,31 @@ export function decide(topic: string, facts: Facts, options: DecideOptions = {})
     citations,
   };
   if (lead.verdict === 'recommendation') decision.recommended = [...(lead.recommended ?? [])];
-  return decision;
+  return { decision, rules: applied.map((rule) => rule.id) };
 }
 
-/** The rule ids behind a decision, for logs and traceability (verdict -> rule -> section -> source). */
-export function firedRuleIds(topic: TopicId, facts: Facts): string[] {
-  const evaluation = evaluate(TOPICS[topic], facts);
-  return [...evaluation.winners, ...evaluation.notes].map((rule) => rule.id);
+/**
+ * What is wrong with facts for a topic, or undefined when each is one of the topic's facts with
+ * one of its values. For callers that check input they were sent (card submits, search
+ * suggestions) without deciding anything; the error names the valid choices.
+ */
+export function checkFacts(topic: TopicId, facts: Facts): DecisionInputError | undefined {
+  return factsProblem(TOPICS[topic], facts);
 }
 
-/** Every fact must be one of the topic's facts, with one of its values; the error names the valid choices. */
-function validateFacts(topic: TopicDefinition, facts: Facts): void {
+function factsProblem(topic: TopicDefinition, facts: Facts): DecisionInputError | undefined {
   for (const [id, value] of Object.entries(facts)) {
     const fact = topic.facts.find((candidate) => candidate.id === id);
     if (!fact) {
       const valid = topic.facts.map((candidate) => candidate.id);
-      throw new DecisionInputError(`Unknown fact "${id}" for topic ${topic.id}. Valid facts: ${valid.join(', ')}.`, 'unknown-fact', valid);
+      return new DecisionInputError(`Unknown fact "${id}" for topic ${topic.id}. Valid facts: ${valid.join(', ')}.`, 'unknown-fact', valid);
     }
     const values = fact.options.map((option) => option.value);
     if (!values.includes(value)) {
-      throw new DecisionInputError(`"${value}" is not a valid value for ${id}. Valid values: ${values.join(', ')}.`, 'bad-value', values);
+      return new DecisionInputError(`"${value}" is not a valid value for ${id}. Valid values: ${values.join(', ')}.`, 'bad-value', values);
     }
   }
+  return undefined;
 }
 
 function topicOrThrow(topic: string): TopicDefinition {

@@ -3,12 +3,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { WEBCHAT_APP_JS, WEBCHAT_APP_VERSION } from '../web/webchat-page';
 import { failureResponse } from './http-errors';
 
 // GET /webchat/webchat.js (Bot Framework Web Chat's browser bundle, from the botframework-webchat
-// package), its licence notice, and /webchat/app.js (the page's own script). Served by the app
-// itself so the page needs no CDN.
+// package), its licence notice, and /webchat/app.js (the page's own script, web/webchat-app.js).
+// Served by the app itself so the page needs no CDN.
 
 interface Asset {
   bytes: Buffer;
@@ -19,17 +18,30 @@ interface Asset {
 }
 
 const BUNDLE = 'webchat.js';
-const LICENSE = 'webchat.js.LICENSE.txt';
+const APP = 'app.js';
 const JS = 'text/javascript; charset=utf-8';
 
 /**
- * Where the bundle is: dist/webchat/ (copied there by `npm run build`, for a deployment that ships
- * no node_modules, e.g. a bundle), else the package in the nearest node_modules. Found by walking
- * up from this file rather than by require.resolve, which a bundler would have to follow.
+ * Every file served under /webchat/: its content type and where it is in the source tree, relative
+ * to the project root. `npm run build` copies each to dist/webchat/<name> (scripts/copy-webchat.mjs
+ * has the same list), for a deployment that ships neither node_modules nor the sources.
+ */
+const FILES: Record<string, { source: string; contentType: string }> = {
+  [BUNDLE]: { source: 'node_modules/botframework-webchat/dist/webchat.js', contentType: JS },
+  'webchat.js.LICENSE.txt': { source: 'node_modules/botframework-webchat/dist/webchat.js.LICENSE.txt', contentType: 'text/plain; charset=utf-8' },
+  [APP]: { source: 'web/webchat-app.js', contentType: JS },
+};
+
+/**
+ * Where a file is: dist/webchat/<name> (the build's copy), else its source (the package in the
+ * nearest node_modules, or web/). Found by walking up from this file rather than by
+ * require.resolve, which a bundler would have to follow.
  */
 export function findWebchatFile(name: string, from = __dirname): string | undefined {
+  const file = Object.hasOwn(FILES, name) ? FILES[name] : undefined;
+  if (!file) return undefined;
   for (let dir = from; ; dir = dirname(dir)) {
-    for (const candidate of [join(dir, 'webchat', name), join(dir, 'node_modules', 'botframework-webchat', 'dist', name)]) {
+    for (const candidate of [join(dir, 'webchat', name), join(dir, ...file.source.split('/'))]) {
       if (existsSync(candidate)) return candidate;
     }
     if (dirname(dir) === dir) return undefined;
@@ -41,15 +53,11 @@ const assets = new Map<string, Asset | null>();
 function load(name: string): Asset | undefined {
   if (!assets.has(name)) {
     let asset: Asset | null = null;
-    if (name === 'app.js') {
-      asset = { bytes: Buffer.from(WEBCHAT_APP_JS), etag: `"${WEBCHAT_APP_VERSION}"`, version: WEBCHAT_APP_VERSION, contentType: JS };
-    } else if (name === BUNDLE || name === LICENSE) {
-      const path = findWebchatFile(name);
-      if (path) {
-        const bytes = readFileSync(path);
-        const version = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-        asset = { bytes, etag: `"${version}"`, version, contentType: name === BUNDLE ? JS : 'text/plain; charset=utf-8' };
-      }
+    const path = findWebchatFile(name);
+    if (path) {
+      const bytes = readFileSync(path);
+      const version = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+      asset = { bytes, etag: `"${version}"`, version, contentType: FILES[name].contentType };
     }
     assets.set(name, asset);
   }
@@ -61,12 +69,23 @@ export function webchatBundleVersion(): string {
   return load(BUNDLE)?.version ?? 'missing';
 }
 
-export async function webchatAssetHandler(request: HttpRequest): Promise<HttpResponseInit> {
+/** The content hash of the page's own script, for its ?v=; "missing" if absent. */
+export function webchatAppVersion(): string {
+  return load(APP)?.version ?? 'missing';
+}
+
+/** Nothing to await (the files are read once, on first use); the promise is what every HTTP handler returns. */
+export function webchatAssetHandler(request: HttpRequest): Promise<HttpResponseInit> {
+  return Promise.resolve(serve(request));
+}
+
+function serve(request: HttpRequest): HttpResponseInit {
   if (request.method !== 'GET' && request.method !== 'HEAD') return failureResponse({ kind: 'method-not-allowed', allow: ['GET', 'HEAD'] });
   const name = request.params.file ?? '';
   const asset = load(name);
   if (!asset) {
-    // The page's script exists always; only the package's bundle can be missing (not installed, not built).
+    // Only a broken install or build lacks one of the files: the package's bundle (not installed, not
+    // built) or the page's script (a deployment built without scripts/copy-webchat.mjs).
     return failureResponse({ kind: 'not-found', message: name === BUNDLE ? 'The Web Chat bundle is not installed (botframework-webchat).' : undefined });
   }
   const versioned = new URL(request.url).searchParams.get('v') === asset.version;

@@ -69,7 +69,7 @@ function buildIfNeeded() {
   const sources = include
     .filter((entry) => !/^test(\/|$)/.test(entry))
     .map((entry) => join(root, entry.split('*')[0]))
-    .concat(['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/embed-guide.mjs'].map((f) => join(root, f)));
+    .concat(['package.json', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.web.json', 'scripts/copy-webchat.mjs'].map((f) => join(root, f)));
   const newestSource = Math.max(...sources.map(newestMtime));
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource) {
     log('dist/ is up to date');

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { escapeHtml } from './html';
 
 // The partner-portal page: Bot Framework Web Chat, served by this app (no CDN), started with a
-// Direct Line token from POST /api/webchat/token. The secret never reaches the browser.
+// Direct Line token from POST /api/webchat/token. The secret never reaches the browser. The page's
+// own script is web/webchat-app.js; it reads what it needs from the page (data- attributes of #app).
 
 export const TOKEN_PATH = '/api/webchat/token';
 export const WEBCHAT_BUNDLE_PATH = '/webchat/webchat.js';
@@ -15,8 +15,9 @@ export interface WebchatPageOptions {
   frameAncestors: string[];
   /** Fresh for every response: lets Web Chat's own <style> elements in, and nothing else inline. */
   nonce: string;
-  /** Cache-busting versions of the two scripts (content hashes). */
+  /** Cache-busting versions of the two scripts (content hashes): Web Chat's bundle and the page's own (web/webchat-app.js). */
   bundleVersion: string;
+  appVersion: string;
 }
 
 /**
@@ -93,120 +94,6 @@ const STYLE = `
   }
 `;
 
-/** The page's own script: fetch a token, then start Web Chat, or say plainly why it cannot. */
-export const WEBCHAT_APP_JS = `(function () {
-  'use strict';
-  var main = document.getElementById('app');
-  var statusBox = document.getElementById('status');
-  var chat = document.getElementById('webchat');
-  var styleElement = document.querySelector('style[nonce]');
-  var nonce = styleElement ? styleElement.nonce || styleElement.getAttribute('nonce') : undefined;
-
-  function element(tag, text) {
-    var node = document.createElement(tag);
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function show(state, kind, nodes) {
-    main.setAttribute('data-state', state);
-    statusBox.setAttribute('data-kind', kind);
-    statusBox.replaceChildren.apply(statusBox, nodes);
-    statusBox.hidden = false;
-  }
-
-  function problem(state, title, text) {
-    var retry = element('button', 'Try again');
-    retry.type = 'button';
-    retry.addEventListener('click', start);
-    show(state, 'problem', [element('h2', title), element('p', text), retry]);
-  }
-
-  function notConfigured() {
-    var how = element('p');
-    how.append('The server has no Direct Line secret, so it cannot hand out chat tokens. To turn the chat on, add the Direct Line channel to the bot in Azure, copy one of its secret keys into the ');
-    how.append(element('code', 'DIRECT_LINE_SECRET'));
-    how.append(' setting of this app and restart it.');
-    var local = element('p');
-    local.append('To try the assistant locally without Azure, run ');
-    local.append(element('code', 'npm start'));
-    local.append(' and then ');
-    local.append(element('code', 'npm run playground'));
-    local.append(', and chat in the Microsoft 365 Agents Playground it starts (http://localhost:56150).');
-    var guide = element('p');
-    var link = element('a', 'licensing guide');
-    link.href = '/guide';
-    guide.append('Meanwhile the ', link, ' the answers cite is open to read.');
-    show('not-configured', 'problem', [element('h2', 'Chat is not set up on this server yet'), how, local, guide]);
-  }
-
-  async function start() {
-    chat.hidden = true;
-    show('connecting', 'info', [element('p', 'Connecting to the assistant\\u2026')]);
-    var response;
-    try {
-      response = await fetch(main.getAttribute('data-token-url'), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{}',
-        credentials: 'same-origin',
-        referrerPolicy: 'same-origin',
-        cache: 'no-store'
-      });
-    } catch (error) {
-      return problem('token-failed', 'The chat could not start', 'The chat service could not be reached. Check your connection, then try again.');
-    }
-    if (!response.ok) await response.text().catch(function () { return ''; });
-    if (response.status === 503) return notConfigured();
-    if (!response.ok) {
-      return problem('token-failed', 'The chat could not start', 'The token service answered ' + response.status + '. Try again in a moment.');
-    }
-    var answer;
-    try {
-      answer = await response.json();
-    } catch (error) {
-      answer = undefined;
-    }
-    if (!answer || typeof answer.token !== 'string') {
-      return problem('token-failed', 'The chat could not start', 'The token service gave no token. Try again in a moment.');
-    }
-    if (!window.WebChat) {
-      return problem('bundle-missing', 'The chat could not start', 'The chat component did not load. Reload the page.');
-    }
-    var directLine = window.WebChat.createDirectLine({ token: answer.token, domain: main.getAttribute('data-direct-line') });
-    directLine.connectionStatus$.subscribe(function (status) {
-      // 2 Online, 4 FailedToConnect, 5 Ended (botframework-directlinejs ConnectionStatus)
-      if (status === 2) main.setAttribute('data-state', 'online');
-      if (status === 4 || status === 5) {
-        problem('connection-failed', 'The chat lost its connection', 'The connection to the chat service failed. Try again, or reload the page.');
-      }
-    });
-    statusBox.hidden = true;
-    chat.hidden = false;
-    main.setAttribute('data-state', 'starting');
-    window.WebChat.renderWebChat({
-      directLine: directLine,
-      locale: 'en-US',
-      nonce: nonce,
-      styleOptions: {
-        accent: '#24364f',
-        botAvatarInitials: 'LA',
-        userAvatarInitials: 'You',
-        hideUploadButton: true,
-        bubbleBorderRadius: 8,
-        bubbleFromUserBorderRadius: 8,
-        bubbleFromUserBackground: '#e6eef8',
-        sendBoxHeight: 48
-      }
-    }, chat);
-  }
-
-  start();
-})();
-`;
-
-export const WEBCHAT_APP_VERSION = createHash('sha256').update(WEBCHAT_APP_JS).digest('hex').slice(0, 16);
-
 export function webchatPage(options: WebchatPageOptions): string {
   const directLineDomain = `${options.directLineEndpoint.replace(/\/+$/, '')}/v3/directline`;
   return `<!doctype html>
@@ -216,7 +103,7 @@ export function webchatPage(options: WebchatPageOptions): string {
 <meta name="description" content="Ask Windows licensing questions and get cited answers.">
 <style nonce="${escapeHtml(options.nonce)}">${STYLE}</style>
 <script src="${WEBCHAT_BUNDLE_PATH}?v=${escapeHtml(options.bundleVersion)}" defer></script>
-<script src="${WEBCHAT_APP_PATH}?v=${WEBCHAT_APP_VERSION}" defer></script>
+<script src="${WEBCHAT_APP_PATH}?v=${escapeHtml(options.appVersion)}" defer></script>
 </head><body>
 <div class="shell">
 <header class="site"><h1>Windows Licensing Assistant</h1><a href="/guide">Licensing guide</a></header>

@@ -37,7 +37,8 @@ export class YamlFile {
   }
 
   get value(): unknown {
-    return this.document.toJS();
+    const value: unknown = this.document.toJS();
+    return value;
   }
 
   /** The line of the deepest node along `path` that exists (the file's first line at worst). */

@@ -39,7 +39,7 @@ describe('appPackage/manifest.json (the template)', () => {
 
   it('uses no draft-04-only keyword forms, so reading the schema with Ajv 8 is exact', () => {
     const schema = readFileSync(schemaPath(manifest.manifestVersion), 'utf8');
-    expect(JSON.parse(schema).$schema).toMatch(/draft-04/);
+    expect((JSON.parse(schema) as { $schema?: string }).$schema).toMatch(/draft-04/);
     expect(schema).not.toMatch(/"exclusiveM(in|ax)imum"\s*:\s*(true|false)/);
     expect(schema).not.toMatch(/"id"\s*:\s*"/);
   });

@@ -33,7 +33,7 @@ export type Manifest = {
 };
 
 /** The template as committed: the ids are the toolkit's ${{TEAMS_APP_ID}} and ${{BOT_ID}} placeholders. */
-export const readManifest = (): Manifest => JSON.parse(readFileSync(join(appPackage, 'manifest.json'), 'utf8'));
+export const readManifest = (): Manifest => JSON.parse(readFileSync(join(appPackage, 'manifest.json'), 'utf8')) as Manifest;
 
 export const TEMPLATE_PLACEHOLDERS = ['BOT_ID', 'TEAMS_APP_ID'];
 export const SAMPLE_IDS = { TEAMS_APP_ID: 'a1b2c3d4-0000-4000-8000-00000000000a', BOT_ID: 'b1b2c3d4-0000-4000-8000-00000000000b' };
@@ -44,7 +44,7 @@ export function filledManifest(values: Record<string, string> = SAMPLE_IDS): Man
     /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g,
     (_m, name: string) => values[name] ?? `<unfilled ${name}>`,
   );
-  return JSON.parse(text);
+  return JSON.parse(text) as Manifest;
 }
 
 /** Every ${{NAME}} the template uses. */

@@ -21,13 +21,16 @@ const issuers: LocalIssuer[] = [];
 
 // Every socket the validation opens is recorded: all of them must go to the local issuer.
 const connections: string[] = [];
+// Called below with the socket it belongs to as `this` (apply), which the rule cannot see.
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const originalConnect = Socket.prototype.connect;
 
 beforeAll(async () => {
   Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
     // net.connect hands over [options, callback]; socket.connect(options) and (port, host) occur too.
-    const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-    const options = typeof first === 'object' && first !== null ? (first as { host?: string; path?: string }) : { host: String(args[1] ?? 'localhost') };
+    const first: unknown = Array.isArray(args[0]) ? args[0][0] : args[0];
+    const options =
+      typeof first === 'object' && first !== null ? (first as { host?: string; path?: string }) : { host: typeof args[1] === 'string' ? args[1] : 'localhost' };
     connections.push(options.path ?? options.host ?? 'localhost');
     return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
   };
@@ -104,7 +107,7 @@ function expectRejected(response: HttpResponseInit, bot: Bot, status = 401) {
   expect(repliesOf(response)).toEqual([]);
   expect(run).not.toHaveBeenCalled();
   // The operator's log line says what happened, and that no turn ran (no turn fields).
-  const lines = bot.logs.filter((line) => line.includes('"event":"turn"')).map((line) => JSON.parse(line.slice(line.indexOf('{'))));
+  const lines = bot.logs.filter((line) => line.includes('"event":"turn"')).map((line) => JSON.parse(line.slice(line.indexOf('{'))) as Record<string, unknown>);
   for (const line of lines) {
     expect(line.status).toBe(status);
     expect(line).not.toHaveProperty('outcome');

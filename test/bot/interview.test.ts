@@ -124,6 +124,19 @@ describe('what-if: changing one answer on the answer card', () => {
     expect(cardText(next)).toContain(TOPICS['refurbished-pc'].facts[1].prompt);
   });
 
+  test('a Change for a question not yet answered (an edited card) asks what the interview needs next', async () => {
+    const chat = new Chat();
+    const card = await answered(chat);
+    const change = buttons(card).find((b) => b.title === 'Change' && b.data?.fact === 'coa')!;
+    const { coa: _dropped, ...withoutCoa } = change.data!.facts as Record<string, string>;
+    const history = (change.data!.history as string[]).filter((fact) => fact !== 'coa');
+    const reply = onlyCard(await chat.press({ ...change, data: { ...change.data, facts: withoutCoa, history } }));
+    expect(kindOf(reply)).toBe('question');
+    expect(cardText(reply)).toContain(TOPICS['refurbished-pc'].facts[1].prompt);
+    expect(cardText(reply)).not.toContain('What if');
+    expect(cardText(reply)).toContain('Question 3 of at most 3');
+  });
+
   test('Back on the what-if question returns to the same answer', async () => {
     const chat = new Chat();
     const card = await answered(chat);

@@ -27,7 +27,7 @@ describe('every card the bot can send passes the Adaptive Cards parser and the c
   });
 
   test.each(questions.map((node) => [`${node.topic} after ${JSON.stringify(node.facts)}`, node] as const))('question card: %s', (_, node) => {
-    expect(cardProblems(questionCard(node, node.decision.next!.fact))).toEqual([]);
+    expect(cardProblems(questionCard(node, node.decision))).toEqual([]);
   });
 
   test.each(answers.map((node) => [`${node.topic} ${JSON.stringify(node.facts)}`, node] as const))('answer card: %s', (_, node) => {
@@ -47,7 +47,7 @@ describe('every card the bot can send passes the Adaptive Cards parser and the c
     for (const topic of TOPIC_IDS) {
       for (const fact of TOPICS[topic].facts) {
         const value = fact.options[0].value;
-        expect(cardProblems(whatIfCard({ topic, facts: { [fact.id]: value }, history: [fact.id] }, fact.id))).toEqual([]);
+        expect(cardProblems(whatIfCard({ topic, facts: { [fact.id]: value }, history: [fact.id] }, fact.id, value))).toEqual([]);
         expect(cardProblems(answeredCard(topic, fact.id, value))).toEqual([]);
       }
     }
@@ -80,7 +80,7 @@ describe('question cards', () => {
   test('show the question, why we ask it, the step, and one way to pick each option', () => {
     for (const node of questions) {
       const question = node.decision.next!;
-      const card = questionCard(node, question.fact);
+      const card = questionCard(node, node.decision);
       const text = cardText(card);
       const answered = Object.keys(node.facts).length;
       expect(text).toContain(question.prompt);
@@ -101,7 +101,7 @@ describe('question cards', () => {
 
   test('a choice list (more than five options) is required and submitted by a Next button', () => {
     const node = questions.find((candidate) => candidate.decision.next!.options.length > 5)!;
-    const card = questionCard(node, node.decision.next!.fact);
+    const card = questionCard(node, node.decision);
     const [choices] = choiceSets(card);
     expect(choices.id).toBe('value');
     const next = buttons(card).find((b) => b.title === 'Next')!;
@@ -111,7 +111,7 @@ describe('question cards', () => {
 
   test('offer Back only once something was answered, and Start over always', () => {
     for (const node of questions) {
-      const titles = buttons(questionCard(node, node.decision.next!.fact)).map((b) => b.title);
+      const titles = buttons(questionCard(node, node.decision)).map((b) => b.title);
       expect(titles.includes('Back')).toBe(node.history.length > 0);
       expect(titles).toContain('Start over');
     }

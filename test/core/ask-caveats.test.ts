@@ -27,7 +27,7 @@ describe('caveats of free questions', () => {
   it('are printed by the command line, as text and as JSON', () => {
     const text = runCli(['ask', 'Can we run Windows 11 VMs on AWS?']);
     expect(text.stdout).toMatch(/Not covered by the sources:\n {2}- The four sources speak of Windows 10/);
-    const json = JSON.parse(runCli(['ask', 'Can we run Windows 11 VMs on AWS?', '--json']).stdout);
+    const json = JSON.parse(runCli(['ask', 'Can we run Windows 11 VMs on AWS?', '--json']).stdout) as { caveats: unknown[]; results: unknown[] };
     expect(json.caveats).toHaveLength(1);
     expect(json.results.length).toBeGreaterThan(0);
   });

@@ -1,4 +1,4 @@
-import { decide } from '../../core/decide';
+import { checkFacts, decide, decideTraced } from '../../core/decide';
 import { DecisionInputError } from '../../core/errors';
 
 describe('decide() with bad input', () => {
@@ -45,5 +45,30 @@ describe('decide() with facts the verdict no longer needs', () => {
   it('puts citation URLs under the configured base URL', () => {
     const decision = decide('used-pc', { transfer: 'license-only' }, { baseUrl: 'https://bot.example.com/' });
     expect(decision.citations[0].url).toBe('https://bot.example.com/guide/refurbished-and-used-pcs#used-pc-transfer');
+  });
+});
+
+describe('checkFacts(): validating submitted facts without deciding', () => {
+  it('finds nothing wrong with facts the topic has, answered with its values', () => {
+    expect(checkFacts('refurbished-pc', { motherboard: 'original', coa: 'yes' })).toBeUndefined();
+    expect(checkFacts('used-pc', {})).toBeUndefined();
+  });
+
+  it('names the same problem decide() would throw, without throwing', () => {
+    const problem = checkFacts('refurbished-pc', { coa: 'maybe' });
+    expect(problem).toBeInstanceOf(DecisionInputError);
+    expect(problem?.code).toBe('bad-value');
+    expect(() => decide('refurbished-pc', { coa: 'maybe' })).toThrow(problem!.message);
+    expect(checkFacts('used-pc', { colour: 'blue' })?.code).toBe('unknown-fact');
+  });
+});
+
+describe('decideTraced(): the decision and the rules behind it, from one evaluation', () => {
+  it('gives the same Decision as decide(), and the rule ids only once there is a verdict', () => {
+    const facts = { motherboard: 'original', coa: 'yes', recovery: 'recovery-image' };
+    const traced = decideTraced('refurbished-pc', facts);
+    expect(traced.decision).toEqual(decide('refurbished-pc', facts));
+    expect(traced.rules.length).toBeGreaterThan(0);
+    expect(decideTraced('refurbished-pc', {}).rules).toEqual([]);
   });
 });

@@ -394,12 +394,11 @@ describe('fact phrases', () => {
 });
 
 describe('the index', () => {
-  it('is built once per process, on the first search', () => {
-    jest.isolateModules(() => {
-      const loaded = require('minisearch');
-      const MiniSearch = loaded.default ?? loaded;
+  it('is built once per process, on the first search', async () => {
+    await jest.isolateModulesAsync(async () => {
+      const { default: MiniSearch } = await import('minisearch');
       const addAll = jest.spyOn(MiniSearch.prototype, 'addAll');
-      const fresh: typeof import('../../core/search') = require('../../core/search');
+      const fresh = await import('../../core/search');
       expect(addAll).not.toHaveBeenCalled();
       fresh.search('thin clients');
       fresh.search('motherboard upgrade');

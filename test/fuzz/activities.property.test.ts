@@ -106,7 +106,7 @@ function check({ response, logs }: Outcome): void {
   const turn = logs
     .map((line) => line.slice(line.indexOf('{')))
     .filter((line) => line.includes('"event":"turn"'))
-    .map((line) => JSON.parse(line));
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   if (turn.length !== 1) throw new Error(`expected one turn log line, got ${logs.length}: ${logs.join(' | ')}`);
   if (turn[0].outcome === 'error') throw new Error(`the turn crashed into the error reply: ${JSON.stringify(turn[0])}`);
 

@@ -1,10 +1,25 @@
+import type { HttpResponseInit } from '@azure/functions';
 import { guideHandler } from '../../handlers/guide';
 import { healthHandler } from '../../handlers/health';
-import { guide } from '../../core/knowledge';
+import { describeSource, guide } from '../../core/knowledge';
+import { escapeHtml } from '../../web/html';
 import { httpRequest } from '../support/http';
 
 const get = (document?: string, method = 'GET') =>
   guideHandler(httpRequest({ method, path: `/guide${document ? `/${document}` : ''}`, params: document === undefined ? {} : { document } }));
+
+/** A page's HTML: the guide handler answers every GET with a string. */
+function textOf(response: HttpResponseInit): string {
+  if (typeof response.body !== 'string') throw new Error(`expected an HTML string, got ${typeof response.body}`);
+  return response.body;
+}
+
+/** One section element of a page, from its opening tag to its closing tag; '' if the page has none. */
+function sectionOf(html: string, id: string): string {
+  const start = html.indexOf(`<section id="${escapeHtml(id)}">`);
+  const end = start < 0 ? -1 : html.indexOf('</section>', start);
+  return end < 0 ? '' : html.slice(start, end + '</section>'.length);
+}
 
 describe('GET /guide', () => {
   it('lists every guide document', async () => {
@@ -16,11 +31,15 @@ describe('GET /guide', () => {
   it.each(guide.documents.map((d) => [d.id]))('renders %s with one anchor per section, its title and its source', async (id) => {
     const response = await get(id);
     expect(response.status).toBe(200);
-    const html = String(response.body);
+    const html = textOf(response);
     const document = guide.documents.find((d) => d.id === id)!;
+    // Exactly the document's sections, each once, in the guide's order.
+    expect([...html.matchAll(/<section id="([^"]*)">/g)].map((m) => m[1])).toEqual(document.sections.map((s) => escapeHtml(s.id)));
     for (const section of document.sections) {
-      expect(html).toContain(`<section id="${section.id}">`);
-      expect(html).toMatch(/Source: \[\d{3}\] /);
+      const part = sectionOf(html, section.id);
+      expect(part).toContain(`<h2>${escapeHtml(section.title)} <a href="#${escapeHtml(section.id)}"`);
+      expect(part).toContain(`<p class="source">Source: ${section.sourceIds.map((source) => escapeHtml(describeSource(source))).join('<br>')}</p>`);
+      expect(part).toMatch(/Source: \[\d{3}\] /);
     }
     expect(html).toContain('<meta name="viewport"');
   });
@@ -38,12 +57,12 @@ describe('GET /guide', () => {
     async (document) => {
       const response = await get(document);
       expect(response.status).toBe(404);
-      expect(String(response.body)).not.toContain(document);
+      expect(textOf(response)).not.toContain(document);
     },
   );
 
   it('renders markdown without letting raw HTML through', async () => {
-    const html = String((await get('glossary')).body);
+    const html = textOf(await get('glossary'));
     expect(html).not.toMatch(/<script/i);
   });
 });

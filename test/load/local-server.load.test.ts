@@ -56,7 +56,7 @@ maybe('the local server under load (100 connections, 20 s)', () => {
       server.stdout!.on('data', (chunk: Buffer) => {
         const text = chunk.toString();
         output += text;
-        for (const match of text.matchAll(/^MEMORY (.+)$/gm)) waiters.shift()?.(JSON.parse(match[1]));
+        for (const match of text.matchAll(/^MEMORY (.+)$/gm)) waiters.shift()?.(JSON.parse(match[1]) as Memory);
         const listening = output.match(/listening on (http:\/\/localhost:\d+)/);
         if (listening) {
           clearTimeout(timer);

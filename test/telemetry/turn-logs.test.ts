@@ -1,5 +1,5 @@
 import { InvocationContext } from '@azure/functions';
-import { firedRuleIds } from '../../core/decide';
+import { decideTraced } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TopicId } from '../../core/types';
 import { parseConfig } from '../../config/config';
@@ -132,7 +132,7 @@ describe('one structured log line per turn, and nothing personal in it', () => {
     }
     expect(welcome.lines[0]).toMatchObject({ activityType: 'installationUpdate', action: 'welcome' });
     expect(turns[1].lines[0]).toMatchObject({ activityType: 'message', action: 'start', topic, asked: expect.any(String) });
-    expect(verdictTurn.lines[0]).toMatchObject({ action: 'answer', topic, verdict: expect.any(String), rules: firedRuleIds(topic, facts) });
+    expect(verdictTurn.lines[0]).toMatchObject({ action: 'answer', topic, verdict: expect.any(String), rules: decideTraced(topic, facts).rules });
     expect(verdictTurn.lines[0].rules).not.toHaveLength(0);
     expect(vote.lines[0]).toMatchObject({ action: 'feedback', topic, verdict: verdictTurn.lines[0].verdict, vote: 'yes' });
 

@@ -209,6 +209,7 @@ describe('.funcignore', () => {
     'package.json',
     'dist/bundle/functions/index.js',
     'dist/webchat/webchat.js',
+    'dist/webchat/app.js',
     'node_modules/@azure/monitor-opentelemetry/package.json',
     'node_modules/@opentelemetry/api-logs/package.json',
   ])('keeps %s in the package', (path) => {
@@ -223,6 +224,7 @@ describe('.funcignore', () => {
     'local.settings.json',
     'bot/adapter.ts',
     'dist/bot/adapter.js',
+    'web/webchat-app.js',
     'test/x.test.ts',
     '.vscode/tasks.json',
     'm365agents.yml',

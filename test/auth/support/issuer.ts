@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { z } from 'zod';
 
 // A stand-in for login.botframework.com on 127.0.0.1: the OpenID metadata document and the JWKS
 // it points to, so botbuilder's real validation path runs with no network.
@@ -82,12 +83,15 @@ export interface TokenSpec {
   hmacWithPublicKeyOf?: string;
 }
 
+/** What sign-tokens.cjs prints: the public keys as a JWKS, and each token by name. */
+const SignedTokens = z.object({ jwks: z.object({ keys: z.array(z.unknown()) }), tokens: z.record(z.string(), z.string()) });
+
 /** Generates RSA keys and signs the tokens with jose in a child process (see sign-tokens.cjs). */
-export function signTokens(keys: KeySpec[], tokens: TokenSpec[]): Promise<{ jwks: { keys: unknown[] }; tokens: Record<string, string> }> {
+export function signTokens(keys: KeySpec[], tokens: TokenSpec[]): Promise<z.infer<typeof SignedTokens>> {
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, [join(__dirname, 'sign-tokens.cjs')], { timeout: 20000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`signing failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout));
+      else resolve(SignedTokens.parse(JSON.parse(stdout)));
     });
     child.stdin!.end(JSON.stringify({ keys, tokens }));
   });

@@ -84,7 +84,7 @@ export async function completeInterview(
 /** What the client posted for the click: the card's data, with the chosen radio merged in as `value`. */
 async function checkSubmit(session: PlaygroundSession, topic: TopicId, fact: string, value: string): Promise<void> {
   const isAnswer = (body: Record<string, unknown>) => (body.value as { fact?: string } | undefined)?.fact === fact;
-  await waitUntil(`the Playground to log the submit for ${fact}`, async () => session.sentToBot().some((activity) => isAnswer(activity.body)));
+  await waitUntil(`the Playground to log the submit for ${fact}`, () => session.sentToBot().some((activity) => isAnswer(activity.body)));
   const submit = session
     .sentToBot()
     .filter((activity) => isAnswer(activity.body))

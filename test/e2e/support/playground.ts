@@ -59,7 +59,7 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 80);
 
-export async function waitUntil(what: string, check: () => Promise<boolean>, timeout = STEP_TIMEOUT): Promise<void> {
+export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeout = STEP_TIMEOUT): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
     if (await check()) return;

@@ -162,7 +162,7 @@ export const brokenSubmit: fc.Arbitrary<Record<string, Json>> = fc
     const broken: Record<string, Json> = { ...submit };
     const keys = Object.keys(broken);
     const key = keys[pick % keys.length];
-    const topic = String(submit.topic ?? 'refurbished-pc') as TopicId;
+    const topic = (typeof submit.topic === 'string' ? submit.topic : 'refurbished-pc') as TopicId;
     const definition = TOPICS[topic] ?? TOPICS['refurbished-pc'];
     switch (how) {
       case 'replace':
