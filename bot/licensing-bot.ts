@@ -65,7 +65,7 @@ export class LicensingBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      const { value } = context.activity;
+      const value: unknown = context.activity.value;
       if (value !== undefined && value !== null) await this.onSubmit(context, value);
       else await this.onText(context);
       await next();
@@ -77,7 +77,8 @@ export class LicensingBot extends ActivityHandler {
    * never into the chat, so even a bug answers with a message in the extension's own panel.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const { name, value } = context.activity;
+    const { name } = context.activity;
+    const value: unknown = context.activity.value;
     try {
       const answer = answerExtensionInvoke(name ?? '', value, this.options.baseUrl);
       if (!answer) return super.onInvokeActivity(context);
@@ -139,7 +140,7 @@ export class LicensingBot extends ActivityHandler {
 }
 
 function fields(context: TurnContext): TurnFields {
-  let current = context.turnState.get(FIELDS) as TurnFields | undefined;
+  let current = context.turnState.get<TurnFields | undefined>(FIELDS);
   if (!current) {
     current = {};
     context.turnState.set(FIELDS, current);
@@ -148,7 +149,7 @@ function fields(context: TurnContext): TurnFields {
 }
 
 function logger(context: TurnContext): TurnLogger {
-  const candidate = context.turnState.get(TURN_LOGGER) as TurnLogger | undefined;
+  const candidate = context.turnState.get<TurnLogger | undefined>(TURN_LOGGER);
   return candidate && typeof candidate.log === 'function' ? candidate : NO_LOGGER;
 }
 

@@ -1,5 +1,9 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 
+// ActivityTypes is an enum of strings; an activity's type is any string.
+const MESSAGE: string = ActivityTypes.Message;
+const INVOKE: string = ActivityTypes.Invoke;
+
 /** What a person from another organization reads; it names nobody and nothing about the tenant. */
 export const OTHER_TENANT_REPLY = 'This assistant is available only inside the organization that runs it.';
 
@@ -25,9 +29,9 @@ export async function refuseOtherTenant(context: TurnContext, allowedTenantIds: 
   if (!allowedTenantIds.length || context.activity.channelId !== 'msteams') return false;
   const tenant = tenantOf(context.activity);
   if (tenant !== undefined && allowedTenantIds.includes(tenant)) return false;
-  if (context.activity.type === ActivityTypes.Message) {
+  if (context.activity.type === MESSAGE) {
     await context.sendActivity(OTHER_TENANT_REPLY);
-  } else if (context.activity.type === ActivityTypes.Invoke) {
+  } else if (context.activity.type === INVOKE) {
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { message: OTHER_TENANT_REPLY } } });
   }
   return true;

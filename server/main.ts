@@ -25,7 +25,7 @@ listenLocal(server, settings.port, settings.listenHost).then(
         ? '  Bot Framework authentication: on'
         : '  Bot Framework authentication: off (no MicrosoftAppId set): replies go only to loopback service URLs or in the response body',
     );
-    const stop = () => listening.close().then(() => process.exit(0));
+    const stop = () => void listening.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   },

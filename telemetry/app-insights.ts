@@ -105,7 +105,7 @@ export async function shutdownTelemetry(): Promise<void> {
 
 function toAttributes(record: TurnRecord): Record<string, string | number | boolean> {
   const attributes: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(record)) {
+  for (const [key, value] of Object.entries(record) as [string, TurnRecord[keyof TurnRecord]][]) {
     if (value === undefined) continue;
     // Application Insights customDimensions are flat strings: rule ids become "a,b".
     attributes[key] = Array.isArray(value) ? value.join(',') : value;

@@ -10,7 +10,8 @@ const ownAddress = Object.values(networkInterfaces())
   .flat()
   .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
 
-function dial(host: string, port: number): Promise<'connected' | string> {
+/** 'connected', 'timeout', or the error code. */
+function dial(host: string, port: number): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect({ host, port, timeout: 2000 });
     socket.once('connect', () => {
