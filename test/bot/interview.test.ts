@@ -160,7 +160,7 @@ describe('Was this helpful?', () => {
     expect(kindOf(thanks)).toBe('thanks');
     expect(cardProblems(thanks)).toEqual([]);
     const entry = chat.logs.at(-1)!;
-    expect(entry).toMatchObject({ type: 'message', action: 'feedback', topic: 'used-pc', verdict: 'not-permitted', vote });
+    expect(entry).toMatchObject({ activityType: 'message', action: 'feedback', topic: 'used-pc', verdict: 'not-permitted', vote });
     expect(JSON.stringify(chat.logs)).not.toMatch(/Ada|secret-aad-id/);
   });
 });
