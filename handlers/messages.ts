@@ -157,7 +157,8 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
   return async (request, context) => {
     const started = performance.now();
     const turnLog: Partial<TurnEntry> = {};
-    const outcome = await handle(request, context, turnLog);
+    // Whatever fails on the way is answered (a 500 for a bug) and logged, like any other failure.
+    const outcome = await handle(request, context, turnLog).catch((error: unknown): Outcome => ({ failure: { kind: 'internal' }, error }));
     const response = 'response' in outcome ? outcome.response : failureResponse(outcome.failure);
     const line: RequestLine = {
       event: 'turn',
@@ -169,7 +170,8 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
       line.reason = failureReason(outcome.failure);
       // Only the error's name: a message can hold a URL or what the caller sent.
       if (outcome.error !== undefined) line.error = errorName(outcome.error);
-      if (outcome.failure.kind === 'internal') context.error(`messages: internal error (${errorName(outcome.error)})`);
+      // A bug: its stack is for the operator, never for the caller.
+      if (outcome.failure.kind === 'internal') context.error(`messages: internal error: ${describeError(outcome.error)}`);
     }
     // The one copy of the record: the Functions host forwards it to Application Insights (0007).
     context.log(JSON.stringify(line));
@@ -191,6 +193,7 @@ function failureOf(error: unknown): HttpFailure {
 }
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+const describeError = (error: unknown) => (error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : typeof error);
 
 function plainHeaders(request: HttpRequest): Record<string, string> {
   const headers: Record<string, string> = {};

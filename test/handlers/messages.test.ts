@@ -1,6 +1,7 @@
 import { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as adapterModule from '../../bot/adapter';
 import { InvalidActivityError, LicensingAdapter } from '../../bot/adapter';
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler, messagesHandler, NOT_CONFIGURED_MESSAGE } from '../../handlers/messages';
@@ -107,7 +108,17 @@ describe('POST /api/messages: each kind of failure has its own answer', () => {
     expectAnswer(response, 500, 'Internal error.', 'internal');
     expect(JSON.stringify(response.jsonBody)).not.toMatch(/TypeError|reading|at /);
     expect(lines[0]).toMatchObject({ error: 'TypeError' });
-    expect(errors).toEqual([expect.stringMatching(/internal error \(TypeError\)/)]);
+    // The operator gets what the caller does not: the error and where it was thrown.
+    expect(errors).toEqual([expect.stringMatching(/internal error: TypeError: Cannot read properties[\s\S]*messages\.test\.ts/)]);
+  });
+
+  it('a bug before any activity is read (setting up the adapter throws): the same 500, and still one line', async () => {
+    jest.spyOn(adapterModule, 'createAdapter').mockImplementationOnce(() => {
+      throw new RangeError('Invalid array length');
+    });
+    const fresh = createMessagesHandler({ config: parseConfig({}), telemetry: NO_TELEMETRY });
+    expectAnswer(await postTo(fresh), 500, 'Internal error.', 'internal');
+    expect(lines[0]).toMatchObject({ error: 'RangeError' });
   });
 
   it('an activity botbuilder itself refuses: 400, bad input rather than a bug', async () => {

@@ -116,3 +116,26 @@ describe('methods: 405 with Allow from the table, locally as on Azure', () => {
     }
   });
 });
+
+describe('what the local server answers itself, from the same failure mapping', () => {
+  it('a handler that throws: 500 "Internal error." with no stack, and the error logged', async () => {
+    const log: string[] = [];
+    const failing = createLocalServer({
+      routes: [{ functionName: 'health', match: compileRouteTemplate('api/health'), handler: () => Promise.reject(new TypeError('x is not a function')) }],
+      log: (line) => log.push(line),
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = failing.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ error: 'Internal error.' });
+      expect(log.join('\n')).toMatch(/TypeError: x is not a function/);
+      const missing = await fetch(`http://127.0.0.1:${port}/api/nothing`);
+      expect([missing.status, await missing.json()]).toEqual([404, { error: 'Not found.' }]);
+    } finally {
+      failing.closeAllConnections();
+      await new Promise((resolve) => failing.close(resolve));
+    }
+  });
+});
