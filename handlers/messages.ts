@@ -175,7 +175,8 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
     }
     // The one copy of the record: the Functions host forwards it to Application Insights (0007).
     context.log(JSON.stringify(line));
-    getRuntime().telemetry.turn(line);
+    // Votes become events; a vote came through a runtime that was set up.
+    runtime?.telemetry.turn(line);
     return response;
   };
 }

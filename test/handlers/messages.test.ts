@@ -113,12 +113,14 @@ describe('POST /api/messages: each kind of failure has its own answer', () => {
   });
 
   it('a bug before any activity is read (setting up the adapter throws): the same 500, and still one line', async () => {
-    jest.spyOn(adapterModule, 'createAdapter').mockImplementationOnce(() => {
+    jest.spyOn(adapterModule, 'createAdapter').mockImplementation(() => {
       throw new RangeError('Invalid array length');
     });
     const fresh = createMessagesHandler({ config: parseConfig({}), telemetry: NO_TELEMETRY });
     expectAnswer(await postTo(fresh), 500, 'Internal error.', 'internal');
     expect(lines[0]).toMatchObject({ error: 'RangeError' });
+    lines = [];
+    expectAnswer(await postTo(fresh), 500, 'Internal error.', 'internal');
   });
 
   it('an activity botbuilder itself refuses: 400, bad input rather than a bug', async () => {
