@@ -59,6 +59,14 @@ export class AuthenticationUnavailableError extends Error {
   }
 }
 
+/** The token is missing, invalid, expired or for another bot (botframework-connector's AuthenticationError). */
+export class UnauthorizedError extends Error {
+  constructor(cause: unknown) {
+    super('The request is not authorized for this bot.', { cause });
+    this.name = 'UnauthorizedError';
+  }
+}
+
 /**
  * The activity was refused by botbuilder's own validation before any turn: bad input. (The
  * messages handler's schema catches these first; this names what would still get through.)
@@ -118,8 +126,9 @@ function classify(error: unknown): Error {
 /**
  * CloudAdapter, with one activity run the way CloudAdapter.process runs it but with its failures
  * thrown rather than answered: process turns every error into a bare 401 or 500 and prints it,
- * so the HTTP layer could only tell them apart by their message. Thrown here:
- * - botframework-connector's AuthenticationError: the token is missing or invalid (a 401);
+ * so the HTTP layer could only tell them apart by their message. Thrown here, in this module's
+ * own types so that the HTTP layer needs no botbuilder import:
+ * - UnauthorizedError: botframework-connector's AuthenticationError, a missing or invalid token;
  * - AuthenticationUnavailableError: the token could not be checked (see GuardedAuthentication);
  * - InvalidActivityError: botbuilder's validateAndFixActivity refused the body;
  * - anything else (a TypeError, an error the turn error handler let out): a bug of ours.
@@ -132,7 +141,11 @@ export class LicensingAdapter extends CloudAdapter {
     } catch (error) {
       throw new InvalidActivityError(error);
     }
-    return this.processActivity(authorization, activity, logic);
+    try {
+      return await this.processActivity(authorization, activity, logic);
+    } catch (error) {
+      throw error instanceof AuthenticationError ? new UnauthorizedError(error) : error;
+    }
   }
 }
 

@@ -1,7 +1,6 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
-import { AuthenticationError } from 'botframework-connector';
-import { AuthenticationOverrides, AuthenticationUnavailableError, createAdapter, InvalidActivityError } from '../bot/adapter';
+import { AuthenticationOverrides, AuthenticationUnavailableError, createAdapter, InvalidActivityError, UnauthorizedError } from '../bot/adapter';
 import { processActivity } from '../bot/http-shim';
 import { LicensingBot } from '../bot/licensing-bot';
 import { refuseOtherTenant } from '../bot/tenant-gate';
@@ -183,12 +182,13 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
 
 /**
  * What a failure thrown out of the adapter is. botbuilder's names for bad input: its own
- * validation (validateAndFixActivity, here an InvalidActivityError) and botframework-connector's
- * AuthenticationError (a missing, invalid or expired token). Anything else is a bug of ours.
+ * validation (validateAndFixActivity, an InvalidActivityError here) and botframework-connector's
+ * AuthenticationError (a missing, invalid or expired token, an UnauthorizedError here). Anything
+ * else is a bug of ours.
  */
 function failureOf(error: unknown): HttpFailure {
   if (error instanceof AuthenticationUnavailableError) return { kind: 'authentication-unavailable' };
-  if (error instanceof AuthenticationError) return { kind: 'unauthorized' };
+  if (error instanceof UnauthorizedError) return { kind: 'unauthorized' };
   if (error instanceof InvalidActivityError) return { kind: 'bad-input', reason: 'rejected-activity' };
   return { kind: 'internal' };
 }
