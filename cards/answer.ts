@@ -3,14 +3,24 @@ import { VERDICTS, Verdict } from '../core/types';
 import { defineCard } from './render';
 import { notice, payload, shortText, text, url } from './fields';
 import json from './templates/answer.json';
+import { en } from '../wording/en';
 
-// The words carry the verdict; colour only repeats it, for readers who cannot tell colours apart.
-export const VERDICT_HEADLINES: Readonly<Record<Verdict, { text: string; color: string }>> = {
-  permitted: { text: 'Permitted', color: 'Good' },
-  'not-permitted': { text: 'Not permitted', color: 'Attention' },
-  conditional: { text: 'Permitted if the conditions below are met', color: 'Warning' },
-  refer: { text: 'Not decided by these sources', color: 'Default' },
-  recommendation: { text: 'Recommended license', color: 'Accent' },
+// The words carry the verdict (en.verdicts); colour only repeats it, for readers who cannot tell colours apart.
+const VERDICT_COLORS: Readonly<Record<Verdict, string>> = {
+  permitted: 'Good',
+  'not-permitted': 'Attention',
+  conditional: 'Warning',
+  refer: 'Default',
+  recommendation: 'Accent',
+};
+export const VERDICT_HEADLINES: Readonly<Record<Verdict, { text: string; color: string }>> = Object.fromEntries(
+  VERDICTS.map((verdict) => [verdict, { text: en.verdicts[verdict], color: VERDICT_COLORS[verdict] }]),
+) as Record<Verdict, { text: string; color: string }>;
+
+const WORDS = {
+  ...en.labels,
+  ...en.buttons,
+  helpful: en.answer.helpful,
 };
 
 export const answerDataSchema = z.object({
@@ -43,7 +53,9 @@ const card = defineCard(
     ...data,
     headline: VERDICT_HEADLINES[data.verdict].text,
     headlineColor: VERDICT_HEADLINES[data.verdict].color,
-    citations: data.citations.map((citation, index) => ({ ...citation, marker: index + 1 })),
+    citations: data.citations.map((citation, index) => ({ ...citation, marker: index + 1, open: en.buttons.openCitation(index + 1) })),
+    smallPrint: en.smallPrint(data.version),
+    words: WORDS,
   })),
 );
 

@@ -9,7 +9,7 @@ describe('licensing-bot decide', () => {
   it('prints the verdict, requirements, reasons and cited sections with their URLs', () => {
     const result = runCli(['decide', 'refurbished-pc', 'motherboard=original', 'coa=yes', 'recovery=recovery-image']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Verdict: PERMITTED$/m);
+    expect(result.stdout).toMatch(/^Verdict: Permitted$/m);
     expect(result.stdout).toMatch(/What you need:\n {2}- Keep the Windows COA affixed/);
     expect(result.stdout).toMatch(/Why:\n {2}- .*\[1\]/);
     expect(result.stdout).toContain('http://localhost:3978/guide/refurbished-and-used-pcs#refurbished-license-kept');
@@ -139,7 +139,7 @@ describe('the built licensing-bot binary', () => {
   it('answers a complete Azure case given on the command line', () => {
     const result = run(['decide', 'virtual-machines', 'where=azure', 'license=vda-per-user', 'instances=1-4', 'win10_cu=yes', 'aad_activation=yes']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Verdict: PERMITTED$/m);
+    expect(result.stdout).toMatch(/^Verdict: Permitted$/m);
     expect(result.stdout).toMatch(
       /^Decision record: http:\/\/localhost:3978\/decision\/virtual-machines\?where=azure&license=vda-per-user&instances=1-4&win10_cu=yes&aad_activation=yes&v=/m,
     );
