@@ -15,6 +15,27 @@ export class CardRenderError extends Error {
   }
 }
 
+/**
+ * Every card the bot sends, by name. The name rides on the Bot Framework attachment (`name`),
+ * outside the card JSON, so tests tell cards apart without reading their wording
+ * (docs/decisions/0009-card-kinds.md).
+ */
+export const CARD_KINDS = [
+  'welcome',
+  'help',
+  'question',
+  'answered',
+  'answer',
+  'feedback-thanks',
+  'search-results',
+  'no-match',
+  'restart',
+  'decision-link',
+  'guide-section',
+  'guide-document',
+] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
 /** What a card button sends back: built and validated by the bot, carried opaquely by cards. */
 export const submitPayloadSchema = z.record(z.string(), z.unknown());
 export type SubmitPayload = z.infer<typeof submitPayloadSchema>;
@@ -29,7 +50,7 @@ const loadTemplating = () => (templating ??= require('adaptivecards-templating')
  * first use. The data is validated before expansion because the templating engine silently leaves
  * `${field}` in the card for anything missing; the leftover check catches what slips past.
  */
-export function defineCard<S extends z.ZodType>(name: string, json: object, schema: S): (data: z.input<S>) => Attachment {
+export function defineCard<S extends z.ZodType>(name: CardKind, json: object, schema: S): (data: z.input<S>) => Attachment {
   let template: Template | undefined;
   return (data) => {
     template ??= new (loadTemplating().Template)(json);
@@ -41,7 +62,7 @@ export function defineCard<S extends z.ZodType>(name: string, json: object, sche
     if (leftover) throw new CardRenderError(`${name} card: template field left unexpanded: ${leftover[0]}`);
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_CARD_BYTES) throw new CardRenderError(`${name} card: ${bytes} bytes, over ${MAX_CARD_BYTES}`);
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
+    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content, name };
   };
 }
 

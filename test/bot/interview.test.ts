@@ -157,7 +157,7 @@ describe('Was this helpful?', () => {
     const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['used-pc'].title)));
     const answer = onlyCard(await chat.press(button(first, 'Only the license, moved to a different PC')));
     const thanks = onlyCard(await chat.press(button(answer, title)));
-    expect(kindOf(thanks)).toBe('thanks');
+    expect(kindOf(thanks)).toBe('feedback-thanks');
     expect(cardProblems(thanks)).toEqual([]);
     const entry = chat.logs.at(-1)!;
     expect(entry).toMatchObject({ type: 'message', action: 'feedback', topic: 'used-pc', verdict: 'not-permitted', vote });

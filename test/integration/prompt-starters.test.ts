@@ -22,7 +22,7 @@ test.each(starters)('%s: "%s" is answered from the guide', async (scope, questio
           conversation: { id: 'c-1', conversationType: scope === 'team' ? 'channel' : 'groupChat' },
         });
   const card = onlyCard(replies);
-  expect(kindOf(card)).toBe('search');
+  expect(kindOf(card)).toBe('search-results');
   expect(cardProblems(card)).toEqual([]);
   expect(cardText(card)).toContain('Open guide');
 });
