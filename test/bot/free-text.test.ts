@@ -1,9 +1,8 @@
 import { MAX_QUERY_CHARS } from '../../core/search';
 import { decide } from '../../core/decide';
 import { VERDICT_HEADLINES } from '../../cards';
-import { buttons, cardProblems, cardText } from '../cards/card-checks';
-import { BASE_URL } from '../cards/samples';
-import { headline, kindOf } from './card-kinds';
+import { buttons, cardProblems, cardText, headline, kindOf } from '../support/cards';
+import { BASE_URL } from '../support/activities';
 import { Chat, onlyCard } from './harness';
 
 describe('free questions are searched in the guide', () => {

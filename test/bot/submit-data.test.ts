@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { readSubmit, MAX_SUBMIT_BYTES } from '../../bot/submit-data';
 import { TOPICS } from '../../core/topics';
 import { guide } from '../../core/knowledge';
-import { buttons, cardProblems, cardText } from '../cards/card-checks';
-import { headline, kindOf } from './card-kinds';
+import { buttons, cardProblems, cardText, headline, kindOf } from '../support/cards';
 import { Chat, onlyCard } from './harness';
 
 const v = guide.version;

@@ -1,10 +1,8 @@
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS } from '../../core/types';
-import { buttons, cardProblems, cardText } from '../cards/card-checks';
-import { kindOf } from './card-kinds';
-import { BOT, Chat, onlyCard, USER } from './harness';
-
-const MENTION = { type: 'mention', mentioned: { id: BOT.id, name: BOT.name }, text: `<at>${BOT.name}</at>` };
+import { buttons, cardProblems, cardText, kindOf } from '../support/cards';
+import { BOT, MENTION, USER } from '../support/activities';
+import { Chat, onlyCard } from './harness';
 
 describe('welcome', () => {
   test('a person joining the conversation gets the welcome card with one button per topic', async () => {

@@ -5,8 +5,9 @@ import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, VERDICTS } from '../../core/types';
 import { guide } from '../../core/knowledge';
 import { en } from '../../wording/en';
-import { buttons, cardProblems, cardText, choiceSets } from './card-checks';
-import { allInterviewNodes, BASE_URL, fullFactSamples } from './samples';
+import { buttons, cardProblems, cardText, choiceSets } from '../support/cards';
+import { allInterviewNodes, fullFactSamples } from './samples';
+import { BASE_URL } from '../support/activities';
 
 const nodes = allInterviewNodes();
 const questions = nodes.filter((node) => node.decision.next);

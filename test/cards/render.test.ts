@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { renderAnswered } from '../../cards';
 import { CardRenderError, defineCard } from '../../cards/render';
-import { cardProblems, cardText } from './card-checks';
+import { cardProblems, cardText } from '../support/cards';
 
 const template = {
   type: 'AdaptiveCard',

@@ -1,5 +1,7 @@
 import { messagesHandler } from '../../handlers/messages';
-import { activity, cardsOf, cardText, httpRequest, quietContext, repliesOf } from '../support/http';
+import { activity } from '../support/activities';
+import { cardsOf, httpRequest, quietContext, repliesOf } from '../support/http';
+import { cardText } from '../support/cards';
 
 const post = (body: string, headers: Record<string, string> = {}) => messagesHandler(httpRequest({ body, headers }), quietContext('messages'));
 
@@ -16,7 +18,7 @@ describe('POST /api/messages (the real handler, auth off as in local use)', () =
     expect(response.status).toBe(200);
     const cards = cardsOf(repliesOf(response));
     expect(cards).toHaveLength(1);
-    expect(cards[0].version).toBe('1.5');
+    expect(cards[0].content.version).toBe('1.5');
     expect(cardText(cards[0])).toMatch(/refurbished/i);
   });
 

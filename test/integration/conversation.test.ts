@@ -3,10 +3,10 @@ import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { guideHandler } from '../../handlers/guide';
-import { headline, kindOf } from '../bot/card-kinds';
-import { buttons, CardButton, cardProblems, cardText } from '../cards/card-checks';
-import { httpRequest } from '../support/http';
-import { BASE_URL, Card, HttpChat, onlyCard, startFakeConnector, USER } from '../support/http-chat';
+import { headline, kindOf, buttons, CardButton, cardProblems, cardText } from '../support/cards';
+import { httpRequest, Card } from '../support/http';
+import { BASE_URL, MENTION, USER } from '../support/activities';
+import { HttpChat, onlyCard, startFakeConnector } from '../support/http-chat';
 import { answerUntilVerdict, buttonTitled, Pick } from '../support/interview-driver';
 
 // Whole conversations through POST /api/messages: the same path Teams, Web Chat and the Emulator use.
@@ -117,7 +117,7 @@ describe('through the HTTP handler: commands in a Teams channel', () => {
     const card = await chat.cardFor({
       text: `<at>Licensing Assistant</at> ${command}`,
       conversation: { id: '19:channel@thread.tacv2', conversationType: 'channel', isGroup: true },
-      entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'Licensing Assistant' }, text: '<at>Licensing Assistant</at>' }],
+      entities: [MENTION],
     });
     expect(kindOf(card)).toBe(kind);
   });

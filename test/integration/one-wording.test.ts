@@ -8,8 +8,9 @@ import { createDecisionHandler } from '../../handlers/decision';
 import { guideHandler } from '../../handlers/guide';
 import { createHomeHandler } from '../../handlers/home';
 import { en } from '../../wording/en';
-import { cardText } from '../cards/card-checks';
-import { allInterviewNodes, BASE_URL } from '../cards/samples';
+import { cardText } from '../support/cards';
+import { allInterviewNodes } from '../cards/samples';
+import { BASE_URL } from '../support/activities';
 import { httpRequest } from '../support/http';
 
 // The product says the same thing everywhere: the verdict headline and the disclaimer come from

@@ -5,7 +5,8 @@ import { TopicId } from '../../core/types';
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler } from '../../handlers/messages';
 import { TurnRecord } from '../../telemetry/app-insights';
-import { buttons, CardButton, choiceSets } from '../cards/card-checks';
+import { buttons, CardButton, choiceSets } from '../support/cards';
+import { activity } from '../support/activities';
 import { httpRequest } from '../support/http';
 
 // What operators see of a conversation: one structured JSON line per turn through the Functions
@@ -42,21 +43,19 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-let sequence = 0;
 async function send(fields: Record<string, unknown>): Promise<Turn> {
   const before = logged.length;
   const context = new InvocationContext({ functionName: 'messages', logHandler: (level, ...args) => logged.push({ level, text: args.map(String).join(' ') }) });
-  const body = JSON.stringify({
-    type: 'message',
-    id: `activity-${++sequence}`,
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    recipient: { id: '28:bot-app-id', name: 'Licensing Assistant' },
-    deliveryMode: 'expectReplies',
-    locale: 'en-GB',
-    ...IDENTITY,
-    ...fields,
-  });
+  const body = JSON.stringify(
+    activity({
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      recipient: { id: '28:bot-app-id', name: 'Licensing Assistant' },
+      locale: 'en-GB',
+      ...IDENTITY,
+      ...fields,
+    }),
+  );
   const response = await handler(httpRequest({ body }), context);
   expect(response.status).toBe(200);
   const activities = (response.jsonBody as { activities: { attachments?: Card[] }[] }).activities;
