@@ -43,6 +43,8 @@ export type SubmitPayload = z.infer<typeof submitPayloadSchema>;
 // The templating engine (and its expression parser) is a large share of a cold start; a serverless
 // instance loads it, and compiles each template, only when a turn first needs that card.
 let templating: typeof import('adaptivecards-templating') | undefined;
+// A synchronous require is the only lazy load a synchronous render can make; an import statement would load it with the app.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadTemplating = () => (templating ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating'));
 
 /**

@@ -32,7 +32,7 @@ export class Chat {
         conversation: { id: 'conversation-1', isGroup: false, conversationType: 'personal' },
         deliveryMode: undefined,
         ...activity,
-      }) as Partial<Activity>,
+      }),
     );
     const replies: Partial<Activity>[] = [];
     while (this.adapter.activeQueue.length) replies.push(this.adapter.activeQueue.shift()!);

@@ -172,7 +172,7 @@ describe('every citation link in every answer card', () => {
       const document = pathname.replace(/^\/guide\//, '');
       const response = await guideHandler(httpRequest({ method: 'GET', path: pathname, params: { document } }));
       expect(response.status).toBe(200);
-      expect(String(response.body)).toContain(`id="${hash.slice(1)}"`);
+      expect(response.body as string).toContain(`id="${hash.slice(1)}"`);
     }
   });
 });

@@ -59,7 +59,7 @@ async function send(fields: Record<string, unknown>): Promise<Turn> {
   const response = await handler(httpRequest({ body }), context);
   expect(response.status).toBe(200);
   const activities = (response.jsonBody as { activities: { attachments?: Card[] }[] }).activities;
-  const lines = logged.slice(before).map((entry) => JSON.parse(entry.text));
+  const lines = logged.slice(before).map((entry) => JSON.parse(entry.text) as Record<string, unknown>);
   return { cards: activities.flatMap((reply) => reply.attachments ?? []), lines };
 }
 
