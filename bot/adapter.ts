@@ -1,6 +1,7 @@
 import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from '../config/config';
+import { en } from '../wording/en';
 import { EXTENSION_INVOKES } from './extension-invokes';
 
 /**
@@ -26,6 +27,8 @@ export interface AdapterOptions {
 export const AUTHENTICATION_UNAVAILABLE = 'Bot Framework authentication is unavailable.';
 
 const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 10_000;
+// An activity's type is a plain string; the enum's value is the string botbuilder itself compares.
+const INVOKE: string = ActivityTypes.Invoke;
 
 /**
  * The answer to an invoke the bot does not implement: a 200 in the shape Teams shows as a plain
@@ -34,7 +37,7 @@ const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 10_000;
 export const UNSUPPORTED_INVOKE_ANSWER = {
   statusCode: 200,
   type: 'application/vnd.microsoft.activity.message',
-  value: 'This bot answers through its cards and messages only; type "help" to see what it can do.',
+  value: en.replies.unsupportedInvoke,
 };
 
 // CloudAdapter answers 401 only for botframework-connector's AuthenticationError, and 500 for
@@ -115,14 +118,14 @@ export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverr
   // a malformed adaptiveCard/action or search value and so posted "Sorry, something went wrong"
   // into the chat for a request nobody typed.
   adapter.use(async (context, next) => {
-    if (context.activity.type !== ActivityTypes.Invoke || EXTENSION_INVOKES.has(context.activity.name ?? '')) return next();
+    if (context.activity.type !== INVOKE || EXTENSION_INVOKES.has(context.activity.name ?? '')) return next();
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: UNSUPPORTED_INVOKE_ANSWER } });
   });
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The turn failed inside our own code: tell the user plainly, never let it become a 500.
     console.error(`turn failed: ${error.name}: ${error.message}`);
     try {
-      await context.sendActivity('Sorry, something went wrong on my side. Type "start over" to begin again.');
+      await context.sendActivity(en.apologies.turnFailed);
     } catch {
       // The channel may be unreachable (e.g. a test without a connector); nothing more to do.
     }

@@ -8,6 +8,7 @@ import { helpCard, restartCard, welcomeCard } from './replies';
 import { isSharedCardOnly } from './shared-card';
 import { MAX_SUBMIT_BYTES, readSubmit } from './submit-data';
 import { NO_LOGGER, TURN_LOGGER, TurnFields, TurnLogger } from './turn-log';
+import { en } from '../wording/en';
 
 export interface LicensingBotOptions {
   /** Public base URL of the guide pages that citations and search hits link to. */
@@ -17,8 +18,6 @@ export interface LicensingBotOptions {
 }
 
 const FIELDS = Symbol('turn fields');
-const SORRY = 'Sorry, something went wrong on my side. Type "start over" to begin again.';
-const EXTENSION_SORRY = 'Sorry, the guide could not be searched just now. Try again.';
 
 /**
  * The conversation: welcome, commands, card submits (the interview) and free questions.
@@ -37,7 +36,7 @@ export class LicensingBot extends ActivityHandler {
         // A bug, not bad input (that gets a restart card): answer something rather than nothing.
         turn.outcome = 'error';
         turn.error = error instanceof Error ? error.name : 'unknown';
-        await context.sendActivity(SORRY).catch(() => undefined);
+        await context.sendActivity(en.apologies.turnFailed).catch(() => undefined);
       } finally {
         try {
           logger(context).log({ type: context.activity.type, channel: context.activity.channelId, ...turn, outcome: turn.outcome ?? 'ok' });
@@ -65,7 +64,7 @@ export class LicensingBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      const { value } = context.activity;
+      const value: unknown = context.activity.value;
       if (value !== undefined && value !== null) await this.onSubmit(context, value);
       else await this.onText(context);
       await next();
@@ -77,7 +76,8 @@ export class LicensingBot extends ActivityHandler {
    * never into the chat, so even a bug answers with a message in the extension's own panel.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const { name, value } = context.activity;
+    const { name } = context.activity;
+    const value: unknown = context.activity.value;
     try {
       const answer = answerExtensionInvoke(name ?? '', value, this.options.baseUrl);
       if (!answer) return super.onInvokeActivity(context);
@@ -85,7 +85,7 @@ export class LicensingBot extends ActivityHandler {
       return { status: 200, body: answer.body };
     } catch (error) {
       Object.assign(fields(context), { outcome: 'error', error: error instanceof Error ? error.name : 'unknown' });
-      return { status: 200, body: plainMessage(EXTENSION_SORRY) };
+      return { status: 200, body: plainMessage(en.apologies.searchFailed) };
     }
   }
 
@@ -139,7 +139,7 @@ export class LicensingBot extends ActivityHandler {
 }
 
 function fields(context: TurnContext): TurnFields {
-  let current = context.turnState.get(FIELDS) as TurnFields | undefined;
+  let current = context.turnState.get<TurnFields | undefined>(FIELDS);
   if (!current) {
     current = {};
     context.turnState.set(FIELDS, current);
@@ -148,7 +148,7 @@ function fields(context: TurnContext): TurnFields {
 }
 
 function logger(context: TurnContext): TurnLogger {
-  const candidate = context.turnState.get(TURN_LOGGER) as TurnLogger | undefined;
+  const candidate = context.turnState.get<TurnLogger | undefined>(TURN_LOGGER);
   return candidate && typeof candidate.log === 'function' ? candidate : NO_LOGGER;
 }
 

@@ -1,7 +1,12 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
+import { en } from '../wording/en';
 
 /** What a person from another organization reads; it names nobody and nothing about the tenant. */
-export const OTHER_TENANT_REPLY = 'This assistant is available only inside the organization that runs it.';
+export const OTHER_TENANT_REPLY = en.replies.otherTenant;
+
+// An activity's type is a plain string; the enum's values are the strings botbuilder itself compares.
+const MESSAGE: string = ActivityTypes.Message;
+const INVOKE: string = ActivityTypes.Invoke;
 
 /**
  * The Teams tenant an activity comes from: Teams sends it in channelData.tenant.id, and on
@@ -25,9 +30,9 @@ export async function refuseOtherTenant(context: TurnContext, allowedTenantIds: 
   if (!allowedTenantIds.length || context.activity.channelId !== 'msteams') return false;
   const tenant = tenantOf(context.activity);
   if (tenant !== undefined && allowedTenantIds.includes(tenant)) return false;
-  if (context.activity.type === ActivityTypes.Message) {
+  if (context.activity.type === MESSAGE) {
     await context.sendActivity(OTHER_TENANT_REPLY);
-  } else if (context.activity.type === ActivityTypes.Invoke) {
+  } else if (context.activity.type === INVOKE) {
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: { message: OTHER_TENANT_REPLY } } });
   }
   return true;
