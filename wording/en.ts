@@ -182,6 +182,18 @@ export const en = {
     question: (query: string) => `Question: ${query}`,
     noMatch: 'Nothing in the guide matches. Run "licensing-bot topics" to see what the assistant can check.',
     checkYourCase: (command: string) => `Check your case: ${command}`,
+    /** Mistakes on the command line, said on stderr above the usage. */
+    errors: {
+      unknownOption: (flag: string) => `Unknown option ${flag}. The only option is --json.`,
+      unknownCommand: (name: string) => `Unknown command "${name}". Commands: decide, ask, topics.`,
+      decideNeedsTopic: 'decide needs a topic. Run "licensing-bot topics" to list them.',
+      factFormat: 'facts are written fact=value, for example motherboard=original',
+      badFact: (pair: string, problem: string) => `"${pair}": ${problem}.`,
+      factTwice: (fact: string, first: string, second: string) => `${fact} is given twice (${first} and ${second}); give it once.`,
+      askNeedsQuestion: 'ask needs a question, for example: licensing-bot ask "can we run Windows VMs on AWS?"',
+      topicsTakesNoArguments: 'topics takes no arguments.',
+      internal: (message: string) => `Internal error: ${message}`,
+    },
   },
 
   pages: {
