@@ -17,10 +17,20 @@ export const VERDICT_HEADLINES: Readonly<Record<Verdict, { text: string; color: 
   VERDICTS.map((verdict) => [verdict, { text: en.verdicts[verdict], color: VERDICT_COLORS[verdict] }]),
 ) as Record<Verdict, { text: string; color: string }>;
 
+// The card's fixed words; sentences with values (the citation buttons, the small print) are made per card.
 const WORDS = {
-  ...en.labels,
-  ...en.buttons,
+  recommended: en.labels.recommended,
+  whatYouNeed: en.labels.whatYouNeed,
+  why: en.labels.why,
+  sources: en.labels.sources,
+  yourAnswers: en.labels.yourAnswers,
+  shareAnswer: en.buttons.shareAnswer,
+  change: en.buttons.change,
+  startOver: en.buttons.startOver,
+  allTopics: en.buttons.allTopics,
   helpful: en.answer.helpful,
+  yes: en.buttons.yes,
+  no: en.buttons.no,
 };
 
 export const answerDataSchema = z.object({

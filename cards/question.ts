@@ -41,7 +41,13 @@ const card = defineCard(
       choices: asChoices ? data.options.map(({ value, label }) => ({ value, label })) : [],
       hasBack: data.back !== undefined,
       back: data.back ?? {},
-      words: { ...en.question, next: en.buttons.next, back: en.buttons.back, startOver: en.buttons.startOver },
+      words: {
+        choiceLabel: en.question.choiceLabel,
+        choiceRequired: en.question.choiceRequired,
+        next: en.buttons.next,
+        back: en.buttons.back,
+        startOver: en.buttons.startOver,
+      },
     };
   }),
 );
