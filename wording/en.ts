@@ -201,7 +201,7 @@ export const en = {
     guideHeader: `${PRODUCT} · Guide`,
     guideIndexTitle: 'Guide',
     guideIndexIntro: "The policy sources behind the assistant's answers, one page per subject.",
-    guideSectionCount: (count: number) => `(${count} sections)`,
+    guideSectionCount: (count: number) => (count === 1 ? '(1 section)' : `(${count} sections)`),
     linkToSection: 'Link to this section',
     notFoundTitle: 'Not found',
     notFoundHeading: 'No such guide page',
