@@ -12,6 +12,7 @@ import {
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from '../config/config';
+import { en } from '../wording/en';
 import { EXTENSION_INVOKES } from './extension-invokes';
 
 /**
@@ -30,6 +31,8 @@ export interface AdapterOptions {
 }
 
 const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 10_000;
+// An activity's type is a plain string; the enum's value is the string botbuilder itself compares.
+const INVOKE: string = ActivityTypes.Invoke;
 
 /**
  * The answer to an invoke the bot does not implement: a 200 in the shape Teams shows as a plain
@@ -38,7 +41,7 @@ const DEFAULT_AUTHENTICATION_TIMEOUT_MS = 10_000;
 export const UNSUPPORTED_INVOKE_ANSWER = {
   statusCode: 200,
   type: 'application/vnd.microsoft.activity.message',
-  value: 'This bot answers through its cards and messages only; type "help" to see what it can do.',
+  value: en.replies.unsupportedInvoke,
 };
 
 // CloudAdapter answers 401 only for botframework-connector's AuthenticationError, and 500 for
@@ -149,8 +152,6 @@ export class LicensingAdapter extends CloudAdapter {
   }
 }
 
-const INVOKE: string = ActivityTypes.Invoke;
-
 export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverrides = {}, options: AdapterOptions = {}): LicensingAdapter {
   // With no app id botbuilder turns authentication off, as Emulator and Playground expect locally.
   const authentication = new GuardedAuthentication(
@@ -177,7 +178,7 @@ export function createAdapter(bot: Config['bot'], overrides: AuthenticationOverr
     // The turn failed inside our own code: tell the user plainly, never let it become a 500.
     console.error(`turn failed: ${error.name}: ${error.message}`);
     try {
-      await context.sendActivity('Sorry, something went wrong on my side. Type "start over" to begin again.');
+      await context.sendActivity(en.apologies.turnFailed);
     } catch {
       // The channel may be unreachable (e.g. a test without a connector); nothing more to do.
     }

@@ -6,13 +6,14 @@ import type { Outcome } from './outcome';
 import { startPayload, topicsPayload } from './payloads';
 import { noMatchCard } from './replies';
 import { answerLabel, orderedFacts } from './topic-text';
+import { en } from '../wording/en';
 
 export type SearchFn = typeof guideSearch;
 
 const RESULTS_SHOWN = 3;
 const ANSWER_CHARS = 400;
 
-export const LONG_TEXT_NOTICE = `Your message was long, so I searched its first ${MAX_QUERY_CHARS} characters.`;
+export const LONG_TEXT_NOTICE = en.notices.longText(MAX_QUERY_CHARS);
 
 /** A question in the user's own words: the closest guide sections, and a guided check if one fits. */
 export function answerFreeText(text: string, options: { baseUrl: string; search?: SearchFn }): Outcome {

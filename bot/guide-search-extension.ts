@@ -3,6 +3,7 @@ import { guide, sectionTopic } from '../core/knowledge';
 import type { GuideSection } from '../core/guide';
 import { MAX_QUERY_CHARS, search } from '../core/search';
 import { TOPIC_IDS } from '../core/types';
+import { en } from '../wording/en';
 import { ExtensionAttachment, ExtensionResponse, plainMessage, resultList } from './extension-response';
 import { sectionAttachment } from './section-view';
 import type { TurnFields } from './turn-log';
@@ -17,9 +18,9 @@ export const PAGE_SIZE = 10;
 /** Past this, search has nothing above its relevance floor anyway. */
 const MAX_RESULTS = 50;
 
-export const NO_MATCH_TEXT = 'No guide section matches these words. Try others, for example "thin clients", "refurbished PC" or "downgrade rights".';
-export const UNKNOWN_COMMAND_TEXT = 'This app has one search: type a few words to find the guide section that answers them.';
-export const UNREADABLE_TEXT = 'That search could not be read. Type a few words to search the guide.';
+export const NO_MATCH_TEXT = en.replies.searchNoMatch;
+export const UNKNOWN_COMMAND_TEXT = en.replies.searchUnknownCommand;
+export const UNREADABLE_TEXT = en.replies.searchUnreadable;
 
 const count = z.coerce.number().int().min(0).max(1000);
 const queryValueSchema = z.looseObject({

@@ -8,6 +8,7 @@ import { helpCard, restartCard, welcomeCard } from './replies';
 import { isSharedCardOnly } from './shared-card';
 import { MAX_SUBMIT_BYTES, readSubmit } from './submit-data';
 import { NO_LOGGER, TURN_LOGGER, TurnFields, TurnLogger } from './turn-log';
+import { en } from '../wording/en';
 
 export interface LicensingBotOptions {
   /** Public base URL of the guide pages that citations and search hits link to. */
@@ -17,8 +18,6 @@ export interface LicensingBotOptions {
 }
 
 const FIELDS = Symbol('turn fields');
-const SORRY = 'Sorry, something went wrong on my side. Type "start over" to begin again.';
-const EXTENSION_SORRY = 'Sorry, the guide could not be searched just now. Try again.';
 
 /**
  * The conversation: welcome, commands, card submits (the interview) and free questions.
@@ -37,7 +36,7 @@ export class LicensingBot extends ActivityHandler {
         // A bug, not bad input (that gets a restart card): answer something rather than nothing.
         turn.outcome = 'error';
         turn.error = error instanceof Error ? error.name : 'unknown';
-        await context.sendActivity(SORRY).catch(() => undefined);
+        await context.sendActivity(en.apologies.turnFailed).catch(() => undefined);
       } finally {
         try {
           logger(context).log({ activityType: context.activity.type, channel: context.activity.channelId, ...turn, outcome: turn.outcome ?? 'ok' });
@@ -86,7 +85,7 @@ export class LicensingBot extends ActivityHandler {
       return { status: 200, body: answer.body };
     } catch (error) {
       Object.assign(fields(context), { outcome: 'error', error: error instanceof Error ? error.name : 'unknown' });
-      return { status: 200, body: plainMessage(EXTENSION_SORRY) };
+      return { status: 200, body: plainMessage(en.apologies.searchFailed) };
     }
   }
 

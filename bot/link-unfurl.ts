@@ -8,12 +8,13 @@ import { readDecisionLink } from '../web/decision-link';
 import { ExtensionAttachment, ExtensionResponse, resultList, withPreview } from './extension-response';
 import { documentAttachment, sectionAttachment } from './section-view';
 import type { TurnFields } from './turn-log';
+import { en } from '../wording/en';
 
 // Link unfurling (composeExtension/queryLink): a guide or decision record link pasted into a
 // chat becomes the card of what it points at. Anything else gets an empty result, which Teams
 // reads as "no card": the link stays a plain link and nobody sees an error.
 
-export const GUIDE_CHANGED_NOTICE = 'The guide has changed since this link was made; this is what it says today.';
+export const GUIDE_CHANGED_NOTICE = en.notices.linkFromOtherGuide;
 
 const queryLinkSchema = z.looseObject({ url: z.string().min(1).max(4096) });
 

@@ -4,6 +4,7 @@ import { sectionAnswer } from '../core/section-answer';
 import { plainText } from '../core/text';
 import { guideUrl } from '../core/urls';
 import { model } from '../core/knowledge';
+import { en } from '../wording/en';
 import { ExtensionAttachment, withPreview } from './extension-response';
 
 // A guide section or document as a card someone drops into a chat (search result or unfurled
@@ -46,7 +47,10 @@ export function documentAttachment(document: GuideDocument, baseUrl: string): Ex
     sources: sourceLines(sourceIds).slice(0, 4),
     url: guideUrl(baseUrl, document.id),
   });
-  return withPreview(card, renderThumbnail({ title: document.title, subtitle: `${document.sections.length} sections`, text: clip(summary) }));
+  return withPreview(
+    card,
+    renderThumbnail({ title: document.title, subtitle: en.guideDocument.previewSections(document.sections.length), text: clip(summary) }),
+  );
 }
 
 function clip(text: string, max = PREVIEW_CHARS): string {

@@ -1,11 +1,12 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-
-// ActivityTypes is an enum of strings; an activity's type is any string.
-const MESSAGE: string = ActivityTypes.Message;
-const INVOKE: string = ActivityTypes.Invoke;
+import { en } from '../wording/en';
 
 /** What a person from another organization reads; it names nobody and nothing about the tenant. */
-export const OTHER_TENANT_REPLY = 'This assistant is available only inside the organization that runs it.';
+export const OTHER_TENANT_REPLY = en.replies.otherTenant;
+
+// An activity's type is a plain string; the enum's values are the strings botbuilder itself compares.
+const MESSAGE: string = ActivityTypes.Message;
+const INVOKE: string = ActivityTypes.Invoke;
 
 /**
  * The Teams tenant an activity comes from: Teams sends it in channelData.tenant.id, and on

@@ -3,14 +3,34 @@ import { VERDICTS, Verdict } from '../core/types';
 import { defineCard } from './render';
 import { notice, payload, shortText, text, url } from './fields';
 import json from './templates/answer.json';
+import { en } from '../wording/en';
 
-// The words carry the verdict; colour only repeats it, for readers who cannot tell colours apart.
-export const VERDICT_HEADLINES: Readonly<Record<Verdict, { text: string; color: string }>> = {
-  permitted: { text: 'Permitted', color: 'Good' },
-  'not-permitted': { text: 'Not permitted', color: 'Attention' },
-  conditional: { text: 'Permitted if the conditions below are met', color: 'Warning' },
-  refer: { text: 'Not decided by these sources', color: 'Default' },
-  recommendation: { text: 'Recommended license', color: 'Accent' },
+// The words carry the verdict (en.verdicts); colour only repeats it, for readers who cannot tell colours apart.
+const VERDICT_COLORS: Readonly<Record<Verdict, string>> = {
+  permitted: 'Good',
+  'not-permitted': 'Attention',
+  conditional: 'Warning',
+  refer: 'Default',
+  recommendation: 'Accent',
+};
+export const VERDICT_HEADLINES: Readonly<Record<Verdict, { text: string; color: string }>> = Object.fromEntries(
+  VERDICTS.map((verdict) => [verdict, { text: en.verdicts[verdict], color: VERDICT_COLORS[verdict] }]),
+) as Record<Verdict, { text: string; color: string }>;
+
+// The card's fixed words; sentences with values (the citation buttons, the small print) are made per card.
+const WORDS = {
+  recommended: en.labels.recommended,
+  whatYouNeed: en.labels.whatYouNeed,
+  why: en.labels.why,
+  sources: en.labels.sources,
+  yourAnswers: en.labels.yourAnswers,
+  shareAnswer: en.buttons.shareAnswer,
+  change: en.buttons.change,
+  startOver: en.buttons.startOver,
+  allTopics: en.buttons.allTopics,
+  helpful: en.answer.helpful,
+  yes: en.buttons.yes,
+  no: en.buttons.no,
 };
 
 export const answerDataSchema = z.object({
@@ -43,7 +63,9 @@ const card = defineCard(
     ...data,
     headline: VERDICT_HEADLINES[data.verdict].text,
     headlineColor: VERDICT_HEADLINES[data.verdict].color,
-    citations: data.citations.map((citation, index) => ({ ...citation, marker: index + 1 })),
+    citations: data.citations.map((citation, index) => ({ ...citation, marker: index + 1, open: en.buttons.openCitation(index + 1) })),
+    smallPrint: en.smallPrint(data.version),
+    words: WORDS,
   })),
 );
 

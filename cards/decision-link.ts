@@ -4,11 +4,12 @@ import { VERDICT_HEADLINES } from './answer';
 import { defineCard } from './render';
 import { notice, shortText, text, url } from './fields';
 import json from './templates/decision-link.json';
+import { en } from '../wording/en';
 
 // A pasted decision record link, unfurled: the verdict and its first reasons, for everyone in the
 // chat, with the record page one click away. Version 1.3: see guide-section.ts.
 
-export const NOT_DECIDED_HEADLINE = 'Not decided yet';
+export const NOT_DECIDED_HEADLINE = en.notDecidedYet;
 export const REASONS_SHOWN = 3;
 
 export const decisionLinkDataSchema = z.object({
@@ -34,6 +35,8 @@ const card = defineCard(
     headline: decisionHeadline(data.verdict).text,
     headlineColor: decisionHeadline(data.verdict).color,
     reasons: data.reasons.slice(0, REASONS_SHOWN),
+    smallPrint: en.smallPrint(data.version),
+    words: { why: en.labels.why, openDecisionRecord: en.buttons.openDecisionRecord },
   })),
 );
 

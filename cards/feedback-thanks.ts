@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCard } from './render';
 import { payload } from './fields';
 import json from './templates/feedback-thanks.json';
+import { en } from '../wording/en';
 
 export const feedbackThanksDataSchema = z.object({ helpful: z.boolean(), startOver: payload, topics: payload });
 export type FeedbackThanksData = z.input<typeof feedbackThanksDataSchema>;
@@ -11,10 +12,8 @@ const card = defineCard(
   json,
   feedbackThanksDataSchema.transform((data) => ({
     ...data,
-    heading: data.helpful ? 'Thanks, glad it helped.' : 'Thanks for telling us.',
-    message: data.helpful
-      ? 'Your vote helps us see which answers work.'
-      : 'Sorry it did not help. On the answer card you can change any of your answers to see another case, or ask in your own words.',
+    ...(data.helpful ? en.feedback.helpful : en.feedback.unhelpful),
+    words: { startOver: en.buttons.startOver, allTopics: en.buttons.allTopics },
   })),
 );
 

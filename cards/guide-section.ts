@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCard } from './render';
 import { shortText, text, url } from './fields';
 import json from './templates/guide-section.json';
+import { en } from '../wording/en';
 
 // Inserted into a conversation by the search extension or by unfurling a section link, so other
 // people read it: Adaptive Cards 1.3, what the Teams link-unfurling documentation allows (its
@@ -16,4 +17,12 @@ export const guideSectionDataSchema = z.object({
 export type GuideSectionData = z.input<typeof guideSectionDataSchema>;
 
 /** One guide section: its title, one-sentence answer, sources with their dates, and its link. */
-export const renderGuideSection = defineCard('guide-section', json, guideSectionDataSchema);
+export const renderGuideSection = defineCard(
+  'guide-section',
+  json,
+  guideSectionDataSchema.transform((data) => ({
+    ...data,
+    sourceLines: data.sources.map(en.labels.source),
+    words: { guide: en.labels.guide, openInGuide: en.buttons.openInGuide },
+  })),
+);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCard } from './render';
 import { notice, text, topicButton } from './fields';
 import json from './templates/no-match.json';
+import { en } from '../wording/en';
 
 export const noMatchDataSchema = z.object({
   notice,
@@ -12,4 +13,8 @@ export const noMatchDataSchema = z.object({
 export type NoMatchData = z.input<typeof noMatchDataSchema>;
 
 /** A free question the guide has nothing on: said plainly, with the topics instead. */
-export const renderNoMatch = defineCard('no-match', json, noMatchDataSchema);
+export const renderNoMatch = defineCard(
+  'no-match',
+  json,
+  noMatchDataSchema.transform((data) => ({ ...data, words: { ...en.noMatch, notCovered: en.labels.notCovered } })),
+);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCard } from './render';
 import { notice, payload, shortText, text } from './fields';
 import json from './templates/question.json';
+import { en } from '../wording/en';
 
 /** Teams shows at most six buttons in a row; beyond five options a choice list reads better. */
 export const MAX_OPTION_BUTTONS = 5;
@@ -33,13 +34,20 @@ const card = defineCard(
     const asChoices = data.options.length > MAX_OPTION_BUTTONS;
     return {
       ...data,
-      stepText: data.step
-        ? `Question ${data.step.current} of at most ${Math.max(data.step.current, data.step.atMost)}`
-        : 'What if: change this one answer, your other answers stay as they are',
+      stepText: data.step ? en.question.step(data.step.current, Math.max(data.step.current, data.step.atMost)) : en.question.whatIf,
+      whyWeAsk: en.question.whyWeAsk(data.help),
+      currentText: data.current ? en.question.current(data.current) : '',
       buttons: asChoices ? [] : data.options,
       choices: asChoices ? data.options.map(({ value, label }) => ({ value, label })) : [],
       hasBack: data.back !== undefined,
       back: data.back ?? {},
+      words: {
+        choiceLabel: en.question.choiceLabel,
+        choiceRequired: en.question.choiceRequired,
+        next: en.buttons.next,
+        back: en.buttons.back,
+        startOver: en.buttons.startOver,
+      },
     };
   }),
 );

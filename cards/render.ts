@@ -15,6 +15,27 @@ export class CardRenderError extends Error {
   }
 }
 
+/**
+ * Every card the bot sends, by name. The name rides on the Bot Framework attachment (`name`),
+ * outside the card JSON, so tests tell cards apart without reading their wording
+ * (docs/decisions/0009-card-kinds.md).
+ */
+export const CARD_KINDS = [
+  'welcome',
+  'help',
+  'question',
+  'answered',
+  'answer',
+  'feedback-thanks',
+  'search-results',
+  'no-match',
+  'restart',
+  'decision-link',
+  'guide-section',
+  'guide-document',
+] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
 /** What a card button sends back: built and validated by the bot, carried opaquely by cards. */
 export const submitPayloadSchema = z.record(z.string(), z.unknown());
 export type SubmitPayload = z.infer<typeof submitPayloadSchema>;
@@ -22,6 +43,8 @@ export type SubmitPayload = z.infer<typeof submitPayloadSchema>;
 // The templating engine (and its expression parser) is a large share of a cold start; a serverless
 // instance loads it, and compiles each template, only when a turn first needs that card.
 let templating: typeof import('adaptivecards-templating') | undefined;
+// A synchronous require is the only lazy load a synchronous render can make; an import statement would load it with the app.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadTemplating = () => (templating ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating'));
 
 /**
@@ -29,7 +52,7 @@ const loadTemplating = () => (templating ??= require('adaptivecards-templating')
  * first use. The data is validated before expansion because the templating engine silently leaves
  * `${field}` in the card for anything missing; the leftover check catches what slips past.
  */
-export function defineCard<S extends z.ZodType>(name: string, json: object, schema: S): (data: z.input<S>) => Attachment {
+export function defineCard<S extends z.ZodType>(name: CardKind, json: object, schema: S): (data: z.input<S>) => Attachment {
   let template: Template | undefined;
   return (data) => {
     template ??= new (loadTemplating().Template)(json);
@@ -41,7 +64,7 @@ export function defineCard<S extends z.ZodType>(name: string, json: object, sche
     if (leftover) throw new CardRenderError(`${name} card: template field left unexpanded: ${leftover[0]}`);
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_CARD_BYTES) throw new CardRenderError(`${name} card: ${bytes} bytes, over ${MAX_CARD_BYTES}`);
-    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
+    return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content, name };
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCard } from './render';
 import { notice, payload, shortText, text, url } from './fields';
 import json from './templates/search-results.json';
+import { en } from '../wording/en';
 
 export const searchResultsDataSchema = z.object({
   notice,
@@ -24,7 +25,17 @@ const card = defineCard(
   searchResultsDataSchema.transform((data) => ({
     ...data,
     hasCheck: data.check !== undefined,
-    check: data.check ?? { topicQuestion: '-', known: [], submit: {} },
+    check: data.check
+      ? { ...data.check, looksLike: en.search.looksLike(data.check.topicQuestion) }
+      : { topicQuestion: '-', looksLike: '-', known: [], submit: {} },
+    words: {
+      heading: en.search.heading,
+      notCovered: en.labels.notCovered,
+      openGuide: en.buttons.openGuide,
+      fromYourMessage: en.labels.fromYourMessage,
+      checkMyCase: en.buttons.checkMyCase,
+      allTopics: en.buttons.allTopics,
+    },
   })),
 );
 

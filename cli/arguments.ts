@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { en } from '../wording/en';
 
 // The command line's grammar, parsed with zod so every mistake gets a message, not a stack trace.
 // Which topics, facts and values exist is the knowledge model's business: decide() checks them
@@ -7,7 +8,7 @@ import { z } from 'zod';
 
 const factPair = z
   .string()
-  .regex(/^[^=\s]+=[^=\s]+$/, 'facts are written fact=value, for example motherboard=original')
+  .regex(/^[^=\s]+=[^=\s]+$/, en.cli.errors.factFormat)
   .transform((pair) => pair.split('=') as [string, string]);
 
 export type Command =
@@ -28,21 +29,21 @@ export class UsageError extends Error {}
 export function parseArguments(argv: readonly string[]): Command {
   const json = argv.includes('--json');
   const unknownFlag = argv.find((arg) => arg.startsWith('--') && arg !== '--json' && arg !== '--help');
-  if (unknownFlag) throw new UsageError(`Unknown option ${unknownFlag}. The only option is --json.`);
+  if (unknownFlag) throw new UsageError(en.cli.errors.unknownOption(unknownFlag));
   const [name, ...rest] = argv.filter((arg) => !arg.startsWith('--'));
   if (!name || name === 'help' || argv.includes('--help')) return { name: 'help' };
 
   switch (name) {
     case 'decide': {
       const [topic, ...pairs] = rest;
-      if (!topic) throw new UsageError('decide needs a topic. Run "licensing-bot topics" to list them.');
+      if (!topic) throw new UsageError(en.cli.errors.decideNeedsTopic);
       const facts: Record<string, string> = {};
       for (const pair of pairs) {
         const parsed = factPair.safeParse(pair);
-        if (!parsed.success) throw new UsageError(`"${pair}": ${parsed.error.issues[0].message}.`);
+        if (!parsed.success) throw new UsageError(en.cli.errors.badFact(pair, parsed.error.issues[0].message));
         const [fact, value] = parsed.data;
         if (facts[fact] !== undefined && facts[fact] !== value) {
-          throw new UsageError(`${fact} is given twice (${facts[fact]} and ${value}); give it once.`);
+          throw new UsageError(en.cli.errors.factTwice(fact, facts[fact], value));
         }
         facts[fact] = value;
       }
@@ -50,13 +51,13 @@ export function parseArguments(argv: readonly string[]): Command {
     }
     case 'ask': {
       const text = rest.join(' ').trim();
-      if (!text) throw new UsageError('ask needs a question, for example: licensing-bot ask "can we run Windows VMs on AWS?"');
+      if (!text) throw new UsageError(en.cli.errors.askNeedsQuestion);
       return { name, text, json };
     }
     case 'topics':
-      if (rest.length) throw new UsageError('topics takes no arguments.');
+      if (rest.length) throw new UsageError(en.cli.errors.topicsTakesNoArguments);
       return { name, json };
     default:
-      throw new UsageError(`Unknown command "${name}". Commands: decide, ask, topics.`);
+      throw new UsageError(en.cli.errors.unknownCommand(name));
   }
 }

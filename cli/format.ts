@@ -1,60 +1,52 @@
 import type { AskResult } from '../core/search';
 import type { Decision, TopicDefinition } from '../core/types';
+import { en } from '../wording/en';
 
-// Plain-text renderings for people at a terminal; --json prints the objects themselves.
-
-const HEADLINES: Record<string, string> = {
-  permitted: 'PERMITTED',
-  'not-permitted': 'NOT PERMITTED',
-  conditional: 'PERMITTED IF the requirements below are met (or a point the sources leave open is settled)',
-  refer: 'NOT DECIDED BY THESE SOURCES',
-  recommendation: 'RECOMMENDED LICENSE',
-};
+// Plain-text renderings for people at a terminal; --json prints the objects themselves. The
+// words are the cards' and pages' own (wording/en.ts).
 
 const bullets = (items: readonly string[]) => items.map((item) => `  - ${item}`);
 
 export function formatDecision(decision: Decision, topic: TopicDefinition, facts: Record<string, string>): string {
   const lines = [`${topic.id}: ${topic.question}`];
   const given = Object.entries(facts).map(([fact, value]) => `${fact}=${value}`);
-  if (given.length) lines.push(`Facts: ${given.join(' ')}`);
+  if (given.length) lines.push(en.cli.facts(given.join(' ')));
   lines.push('');
   if (decision.verdict === null && decision.next) {
     const next = decision.next;
-    lines.push(`Next question (${next.fact}): ${next.prompt}`, `  Why we ask: ${next.help}`, '  Answers:');
+    lines.push(en.cli.nextQuestion(next.fact, next.prompt), `  ${en.question.whyWeAsk(next.help)}`, `  ${en.cli.answers}`);
     const width = Math.max(...next.options.map((option) => option.value.length)) + next.fact.length + 1;
     for (const option of next.options) lines.push(`    ${`${next.fact}=${option.value}`.padEnd(width)}  ${option.label}`);
-    lines.push('', `Still needed, at most: ${decision.missing.join(', ')}`);
-    lines.push(`Continue with: licensing-bot decide ${topic.id} ${[...given, `${next.fact}=<answer>`].join(' ')}`);
+    lines.push('', en.cli.stillNeeded(decision.missing.join(', ')));
+    lines.push(en.cli.continueWith(`licensing-bot decide ${topic.id} ${[...given, `${next.fact}=<answer>`].join(' ')}`));
     return lines.join('\n');
   }
-  lines.push(`Verdict: ${HEADLINES[decision.verdict!]}`, decision.summary);
-  if (decision.recommended?.length) lines.push('', 'Recommended:', ...bullets(decision.recommended));
-  if (decision.requirements.length) lines.push('', 'What you need:', ...bullets(decision.requirements));
-  lines.push('', 'Why:', ...bullets(decision.reasons), '', 'Sources:');
+  if (decision.verdict === null) throw new Error('a decision with neither a verdict nor a next question');
+  lines.push(en.cli.verdict(en.verdicts[decision.verdict]), decision.summary);
+  if (decision.recommended?.length) lines.push('', `${en.labels.recommended}:`, ...bullets(decision.recommended));
+  if (decision.requirements.length) lines.push('', `${en.labels.whatYouNeed}:`, ...bullets(decision.requirements));
+  lines.push('', `${en.labels.why}:`, ...bullets(decision.reasons), '', `${en.labels.sources}:`);
   decision.citations.forEach((citation, index) => {
     lines.push(`  [${index + 1}] ${citation.title}`, `      ${citation.url}`, `      ${citation.source}`);
   });
-  lines.push('', `Decision record: ${decision.permalink}`);
-  lines.push(
-    '',
-    `Guide version ${decision.knowledge.version}. This restates the cited sources as of their dates; your own agreement and the current Product Terms govern.`,
-  );
+  lines.push('', en.cli.decisionRecord(decision.permalink));
+  lines.push('', en.smallPrint(decision.knowledge.version));
   return lines.join('\n');
 }
 
 export function formatAsk(result: AskResult): string {
-  const lines = [`Question: ${result.query}`, ''];
+  const lines = [en.cli.question(result.query), ''];
   if (!result.results.length) {
-    lines.push('Nothing in the guide matches. Run "licensing-bot topics" to see what the assistant can check.');
+    lines.push(en.cli.noMatch);
   }
   result.results.forEach((hit, index) => {
     lines.push(`${index + 1}. ${hit.title}  (${hit.topic}, score ${hit.score.toFixed(2)})`, `   ${hit.snippet}`, `   ${hit.url}`);
   });
-  if (result.caveats.length) lines.push('', 'Not covered by the sources:', ...bullets(result.caveats));
+  if (result.caveats.length) lines.push('', `${en.labels.notCovered}:`, ...bullets(result.caveats));
   if (result.suggested) {
     const facts = Object.entries(result.suggested.facts).map(([fact, value]) => `${fact}=${value}`);
-    if (facts.length) lines.push('', `From your message: ${facts.join(', ')}`);
-    lines.push('', `Check your case: licensing-bot decide ${[result.suggested.topic, ...facts].join(' ')}`);
+    if (facts.length) lines.push('', `${en.labels.fromYourMessage} ${facts.join(', ')}`);
+    lines.push('', en.cli.checkYourCase(`licensing-bot decide ${[result.suggested.topic, ...facts].join(' ')}`));
   }
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { search } from '../core/search';
 import { TOPICS } from '../core/topics';
 import { parseArguments, USAGE, UsageError } from './arguments';
 import { formatAsk, formatDecision, formatTopics } from './format';
+import { en } from '../wording/en';
 
 export interface CliResult {
   code: 0 | 1 | 2;
@@ -48,7 +49,7 @@ export function runCli(argv: readonly string[]): CliResult {
   } catch (error) {
     if (error instanceof UsageError) return { code: 2, stdout: '', stderr: `${error.message}\n\n${USAGE}` };
     if (error instanceof DecisionInputError || error instanceof ConfigError) return { code: 2, stdout: '', stderr: error.message };
-    return { code: 1, stdout: '', stderr: `Internal error: ${(error as Error).message}` };
+    return { code: 1, stdout: '', stderr: en.cli.errors.internal((error as Error).message) };
   }
 }
 

@@ -1,15 +1,14 @@
 import { decisionHeadline } from '../cards/decision-link';
 import type { DecisionRecord } from './decision-record';
+import { en } from '../wording/en';
 import { escapeHtml, PAGE_STYLE } from './html';
 
 // The decision record page (decision contract v2): one decision, server-rendered, no script,
 // printable. Everything from the link is escaped; the link's own version is never shown, only
 // the fact that it differs.
 
-export const DISCLAIMER =
-  "This record restates the cited Microsoft sources as of their dates, in the guide's own words. It is not legal advice: the customer's own licensing agreement and the current Microsoft Product Terms govern.";
-export const OUTDATED_NOTICE =
-  'The guide has changed since this link was made. The answer below is what the current guide says for the same answers, which may differ from what was shown then.';
+export const DISCLAIMER = en.disclaimer;
+export const OUTDATED_NOTICE = en.notices.recordFromOtherGuide;
 
 // Print: drop the site chrome, keep the record on white, and spell out each link's address so a
 // PDF or paper copy still says where every point comes from.
@@ -35,8 +34,8 @@ const RECORD_STYLE = `
 function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Windows Licensing Assistant</title><style>${PAGE_STYLE}${RECORD_STYLE}</style></head>
-<body><header class="site"><a href="/guide">Windows Licensing Assistant · Decision record</a></header><main>
+<title>${escapeHtml(en.pages.recordTitle(title))}</title><style>${PAGE_STYLE}${RECORD_STYLE}</style></head>
+<body><header class="site"><a href="/guide">${escapeHtml(en.pages.recordHeader)}</a></header><main>
 ${body}
 </main></body></html>`;
 }
@@ -49,7 +48,7 @@ export function decisionPage(record: DecisionRecord): string {
   const headline = decisionHeadline(decision.verdict).text;
   const facts = record.facts.length
     ? `<dl class="facts">${record.facts.map((fact) => `<dt>${escapeHtml(fact.prompt)}</dt><dd>${escapeHtml(fact.answer)}</dd>`).join('')}</dl>`
-    : '<p>No answers were given.</p>';
+    : `<p>${escapeHtml(en.pages.noAnswers)}</p>`;
   const citations = decision.citations
     .map(
       (citation) =>
@@ -60,18 +59,18 @@ export function decisionPage(record: DecisionRecord): string {
   const body = `<h1>${escapeHtml(record.topicTitle)}</h1>
 <p class="question">${escapeHtml(record.question)}</p>
 ${record.linkVersion !== undefined ? `<p class="notice" role="note">${escapeHtml(OUTDATED_NOTICE)}</p>` : ''}
-<section aria-labelledby="answers"><h2 id="answers">The answers given</h2>${facts}</section>
-<section aria-labelledby="verdict"><h2 id="verdict">The answer</h2>
+<section aria-labelledby="answers"><h2 id="answers">${escapeHtml(en.pages.answersGiven)}</h2>${facts}</section>
+<section aria-labelledby="verdict"><h2 id="verdict">${escapeHtml(en.pages.theAnswer)}</h2>
 <p class="verdict ${escapeHtml(decision.verdict ?? 'open')}">${escapeHtml(headline)}</p>
 <p>${escapeHtml(decision.summary)}</p>
-${record.recommended.length ? `<p><strong>Recommended:</strong></p>${list(record.recommended)}` : ''}
+${record.recommended.length ? `<p><strong>${escapeHtml(en.labels.recommended)}:</strong></p>${list(record.recommended)}` : ''}
 </section>
-${decision.requirements.length ? `<section aria-labelledby="needs"><h2 id="needs">What you need</h2>${list(decision.requirements)}</section>` : ''}
-${decision.reasons.length ? `<section aria-labelledby="why"><h2 id="why">Why</h2>${list(decision.reasons)}</section>` : ''}
-${citations ? `<section aria-labelledby="sources"><h2 id="sources">Sources</h2><ol class="citations">${citations}</ol></section>` : ''}
-<section aria-labelledby="record"><h2 id="record">About this record</h2>
-<p class="meta">Guide version ${escapeHtml(decision.knowledge.version)}.</p>
-${sources.length ? `<p class="meta">The sources speak as of these dates:</p>${list(sources, 'meta')}` : ''}
+${decision.requirements.length ? `<section aria-labelledby="needs"><h2 id="needs">${escapeHtml(en.labels.whatYouNeed)}</h2>${list(decision.requirements)}</section>` : ''}
+${decision.reasons.length ? `<section aria-labelledby="why"><h2 id="why">${escapeHtml(en.labels.why)}</h2>${list(decision.reasons)}</section>` : ''}
+${citations ? `<section aria-labelledby="sources"><h2 id="sources">${escapeHtml(en.labels.sources)}</h2><ol class="citations">${citations}</ol></section>` : ''}
+<section aria-labelledby="record"><h2 id="record">${escapeHtml(en.pages.aboutRecord)}</h2>
+<p class="meta">${escapeHtml(en.guideVersion(decision.knowledge.version))}</p>
+${sources.length ? `<p class="meta">${escapeHtml(en.pages.sourcesAsOf)}</p>${list(sources, 'meta')}` : ''}
 <p class="meta">${escapeHtml(DISCLAIMER)}</p>
 </section>`;
   return layout(`${headline}: ${record.topicTitle}`, body);
@@ -85,9 +84,9 @@ export interface BadLinkExplanation {
 }
 
 export function badLinkPage(explanation: BadLinkExplanation): string {
-  const body = `<h1>This decision link cannot be read</h1>
+  const body = `<h1>${escapeHtml(en.pages.badLinkHeading)}</h1>
 <p>${escapeHtml(explanation.message)}</p>
-${explanation.choices.length ? `<p>The valid choices are:</p>${list(explanation.choices)}` : ''}
-<p>Check that the link was copied whole, or ask the assistant again. The <a href="/guide">guide</a> has every topic's sources.</p>`;
-  return layout('Decision link not readable', body);
+${explanation.choices.length ? `<p>${escapeHtml(en.pages.validChoices)}</p>${list(explanation.choices)}` : ''}
+<p>${en.pages.badLinkHelp(`<a href="/guide">${escapeHtml(en.pages.guideLink)}</a>`)}</p>`;
+  return layout(en.pages.badLinkTitle, body);
 }

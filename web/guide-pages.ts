@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Guide, GuideDocument } from '../core/guide';
+import { en } from '../wording/en';
 import { escapeHtml, PAGE_STYLE } from './html';
 
 // Guide pages are rendered once per process: the guide is fixed at build time.
@@ -28,10 +29,10 @@ export class GuidePages {
 function layout(title: string, body: string, version: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Windows Licensing Assistant guide</title><style>${PAGE_STYLE}</style></head>
-<body><header class="site"><a href="/guide">Windows Licensing Assistant · Guide</a></header><main>
+<title>${escapeHtml(en.pages.guideTitle(title))}</title><style>${PAGE_STYLE}</style></head>
+<body><header class="site"><a href="/guide">${escapeHtml(en.pages.guideHeader)}</a></header><main>
 ${body}
-<footer>Guide version ${escapeHtml(version)}. This guide restates the cited Microsoft sources as of their dates, in its own words. Your own licensing agreement and the current Microsoft Product Terms govern.</footer>
+<footer>${escapeHtml(en.smallPrint(version))}</footer>
 </main></body></html>`;
 }
 
@@ -40,30 +41,34 @@ function renderDocument(document: GuideDocument, version: string, describeSource
   const sections = document.sections
     .map(
       (section) => `<section id="${escapeHtml(section.id)}">
-<h2>${escapeHtml(section.title)} <a href="#${escapeHtml(section.id)}" aria-label="Link to this section">#</a></h2>
+<h2>${escapeHtml(section.title)} <a href="#${escapeHtml(section.id)}" aria-label="${escapeHtml(en.pages.linkToSection)}">#</a></h2>
 ${markdown.render(section.body)}
-<p class="source">Source: ${section.sourceIds.map((id) => escapeHtml(describeSource(id))).join('<br>')}</p>
+<p class="source">${en.labels.source(section.sourceIds.map((id) => escapeHtml(describeSource(id))).join('<br>'))}</p>
 </section>`,
     )
     .join('\n');
   const body = `<h1>${escapeHtml(document.title)}</h1>
 ${markdown.render(document.intro)}
-<nav class="toc" aria-label="Sections"><ol>${toc}</ol></nav>
+<nav class="toc" aria-label="${escapeHtml(en.labels.sections)}"><ol>${toc}</ol></nav>
 ${sections}`;
   return layout(document.title, body, version);
 }
 
 function renderIndex(guide: Guide): string {
   const items = guide.documents
-    .map((document) => `<li><a href="/guide/${escapeHtml(document.id)}">${escapeHtml(document.title)}</a> (${document.sections.length} sections)</li>`)
+    .map(
+      (document) =>
+        `<li><a href="/guide/${escapeHtml(document.id)}">${escapeHtml(document.title)}</a> ${escapeHtml(en.pages.guideSectionCount(document.sections.length))}</li>`,
+    )
     .join('');
   return layout(
-    'Guide',
-    `<h1>Windows licensing guide</h1><p>The policy sources behind the assistant's answers, one page per subject.</p><ul>${items}</ul>`,
+    en.pages.guideIndexTitle,
+    `<h1>${escapeHtml(en.labels.guide)}</h1><p>${escapeHtml(en.pages.guideIndexIntro)}</p><ul>${items}</ul>`,
     guide.version,
   );
 }
 
 export function notFoundPage(version: string): string {
-  return layout('Not found', '<h1>No such guide page</h1><p>See the <a href="/guide">guide index</a> for the available pages.</p>', version);
+  const index = `<a href="/guide">${escapeHtml(en.pages.guideIndexLink)}</a>`;
+  return layout(en.pages.notFoundTitle, `<h1>${escapeHtml(en.pages.notFoundHeading)}</h1><p>${en.pages.notFoundBody(index)}</p>`, version);
 }

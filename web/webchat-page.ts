@@ -1,3 +1,4 @@
+import { en } from '../wording/en';
 import { escapeHtml } from './html';
 
 // The partner-portal page: Bot Framework Web Chat, served by this app (no CDN), started with a
@@ -116,7 +117,7 @@ export function webchatPage(options: WebchatPageOptions): string {
 </div>
 <footer>
 <section id="privacy"><h2>Privacy</h2><p>The assistant keeps no conversation history and stores nothing you type: each card carries the answers given so far. For each message it records only technical facts (such as the topic, the outcome and the response time) to run the service. Messages travel through Microsoft's Bot Framework service, under Microsoft's terms.</p></section>
-<section id="terms"><h2>Terms of use</h2><p>Answers restate the Microsoft licensing sources they cite, as of those sources' dates. They are guidance, not a licence grant: your own licensing agreement and the current Microsoft Product Terms govern.</p></section>
+<section id="terms"><h2>Terms of use</h2><p>${escapeHtml(en.disclaimer)}</p></section>
 </footer>
 </body></html>`;
 }

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
-import { activity, cardsOf, cardText, httpRequest, repliesOf } from '../support/http';
+import { activity } from '../support/activities';
+import { cardsOf, httpRequest, repliesOf } from '../support/http';
+import { cardText } from '../support/cards';
 import { authenticationAt, ISSUER, LocalIssuer, signTokens, startIssuer } from './support/issuer';
 import { guardSockets, type SocketGuard } from '../support/socket-guard';
 

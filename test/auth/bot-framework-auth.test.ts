@@ -4,7 +4,9 @@ import { LicensingBot } from '../../bot/licensing-bot';
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
-import { activity, cardsOf, cardText, httpRequest, repliesOf } from '../support/http';
+import { activity } from '../support/activities';
+import { cardsOf, httpRequest, repliesOf } from '../support/http';
+import { cardText } from '../support/cards';
 import { IssuerMode, authenticationAt, ISSUER, LocalIssuer, signTokens, startIssuer } from './support/issuer';
 
 // With MicrosoftAppId set, every request runs botbuilder's real token validation against an

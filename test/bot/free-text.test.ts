@@ -1,15 +1,14 @@
 import { MAX_QUERY_CHARS } from '../../core/search';
 import { decide } from '../../core/decide';
 import { VERDICT_HEADLINES } from '../../cards';
-import { buttons, cardProblems, cardText } from '../cards/card-checks';
-import { BASE_URL } from '../cards/samples';
-import { headline, kindOf } from './card-kinds';
+import { buttons, cardProblems, cardText, headline, kindOf } from '../support/cards';
+import { BASE_URL } from '../support/activities';
 import { Chat, onlyCard } from './harness';
 
 describe('free questions are searched in the guide', () => {
   test('the best sections come back with a snippet and an Open guide button each', async () => {
     const card = await new Chat().cardFor({ text: 'What is a COA?' });
-    expect(kindOf(card)).toBe('search');
+    expect(kindOf(card)).toBe('search-results');
     expect(cardProblems(card)).toEqual([]);
     const open = buttons(card).filter((b) => b.type === 'Action.OpenUrl');
     expect(open.length).toBeGreaterThanOrEqual(1);
@@ -58,7 +57,7 @@ describe('free questions are searched in the guide', () => {
 
   test('what the sources do not cover is said on the card, and such a question gets no check', async () => {
     const card = await new Chat().cardFor({ text: 'Do RDS CALs for 2019 work on a Windows Server 2016 session host?' });
-    expect(kindOf(card)).toBe('search');
+    expect(kindOf(card)).toBe('search-results');
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain('Not covered by the sources');
     expect(cardText(card)).toMatch(/do not cover licensing Windows Server itself/);
@@ -84,7 +83,7 @@ describe('free questions are searched in the guide', () => {
     const text = `Can we run Windows VMs on AWS? ${'lorem ipsum '.repeat(9000)}`;
     expect(text.length).toBeGreaterThan(100_000);
     const card = await chat.cardFor({ text });
-    expect(['search', 'no-match']).toContain(kindOf(card));
+    expect(['search-results', 'no-match']).toContain(kindOf(card));
     expect(cardText(card)).toContain(`first ${MAX_QUERY_CHARS} characters`);
     expect(cardProblems(card)).toEqual([]);
   });

@@ -1,13 +1,10 @@
-import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
+import { Activity, TestAdapter } from 'botbuilder';
 import { LicensingBot, LicensingBotOptions } from '../../bot/licensing-bot';
 import { LogValue, TURN_LOGGER } from '../../bot/turn-log';
-import { CardButton } from '../cards/card-checks';
-import { BASE_URL } from '../cards/samples';
+import { CardButton } from '../support/cards';
+import { BASE_URL, activity as testActivity } from '../support/activities';
 
-export const BOT = { id: 'bot-id', name: 'Licensing Assistant', role: 'bot' };
-export const USER = { id: 'user-29:secret-aad-id', name: 'Ada Lovelace', role: 'user' };
-
-type Attachment = { contentType: string; content: Record<string, unknown> };
+type Attachment = { contentType: string; content: Record<string, unknown>; name?: string };
 
 /** A conversation with the bot through botbuilder's TestAdapter, one turn at a time. */
 export class Chat {
@@ -28,14 +25,15 @@ export class Chat {
 
   /** Sends one activity and returns every activity the bot sent in that turn. */
   async send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-    await this.adapter.processActivity({
-      type: ActivityTypes.Message,
-      channelId: this.channelId,
-      from: USER,
-      recipient: BOT,
-      conversation: { id: 'conversation-1', isGroup: false, conversationType: 'personal', name: '' },
-      ...activity,
-    });
+    // The TestAdapter queues what the bot sends: no expectReplies, which would hold the replies back.
+    await this.adapter.processActivity(
+      testActivity({
+        channelId: this.channelId,
+        conversation: { id: 'conversation-1', isGroup: false, conversationType: 'personal' },
+        deliveryMode: undefined,
+        ...activity,
+      }),
+    );
     const replies: Partial<Activity>[] = [];
     while (this.adapter.activeQueue.length) replies.push(this.adapter.activeQueue.shift()!);
     return replies;

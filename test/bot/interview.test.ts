@@ -2,10 +2,10 @@ import { VERDICT_HEADLINES } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
-import { buttons, CardButton, cardProblems, cardText } from '../cards/card-checks';
+import { buttons, CardButton, cardProblems, cardText, kindOf, headline } from '../support/cards';
 import { answerUntilVerdict, buttonTitled } from '../support/interview-driver';
-import { kindOf, headline } from './card-kinds';
-import { Chat, onlyCard, USER } from './harness';
+import { Chat, onlyCard } from './harness';
+import { USER } from '../support/activities';
 
 type Card = Awaited<ReturnType<Chat['cardFor']>>;
 const button = (card: Card, title: string) => buttonTitled(card, title);
@@ -157,7 +157,7 @@ describe('Was this helpful?', () => {
     const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['used-pc'].title)));
     const answer = onlyCard(await chat.press(button(first, 'Only the license, moved to a different PC')));
     const thanks = onlyCard(await chat.press(button(answer, title)));
-    expect(kindOf(thanks)).toBe('thanks');
+    expect(kindOf(thanks)).toBe('feedback-thanks');
     expect(cardProblems(thanks)).toEqual([]);
     const entry = chat.logs.at(-1)!;
     expect(entry).toMatchObject({ activityType: 'message', action: 'feedback', topic: 'used-pc', verdict: 'not-permitted', vote });

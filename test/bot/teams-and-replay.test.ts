@@ -1,7 +1,7 @@
 import { TOPICS } from '../../core/topics';
-import { buttons, cardProblems, cardText } from '../cards/card-checks';
-import { kindOf } from './card-kinds';
-import { Chat, onlyCard, USER } from './harness';
+import { buttons, cardProblems, cardText, kindOf } from '../support/cards';
+import { Chat, onlyCard } from './harness';
+import { USER } from '../support/activities';
 
 async function firstQuestion(chat: Chat) {
   // Teams greets on install; other channels when the user joins the conversation.

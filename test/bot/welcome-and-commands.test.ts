@@ -1,10 +1,8 @@
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS } from '../../core/types';
-import { buttons, cardProblems } from '../cards/card-checks';
-import { kindOf } from './card-kinds';
-import { BOT, Chat, onlyCard, USER } from './harness';
-
-const MENTION = { type: 'mention', mentioned: { id: BOT.id, name: BOT.name }, text: `<at>${BOT.name}</at>` };
+import { buttons, cardProblems, cardText, kindOf } from '../support/cards';
+import { BOT, MENTION, USER } from '../support/activities';
+import { Chat, onlyCard } from './harness';
 
 describe('welcome', () => {
   test('a person joining the conversation gets the welcome card with one button per topic', async () => {
@@ -12,6 +10,8 @@ describe('welcome', () => {
     expect(kindOf(card)).toBe('welcome');
     expect(cardProblems(card)).toEqual([]);
     expect(buttons(card).map((b) => b.title)).toEqual(TOPIC_IDS.map((topic) => TOPICS[topic].title));
+    // What the user reads first: who this is and what it answers, in plain words.
+    expect(cardText(card)).toMatch(/^Windows Licensing Assistant\nI answer Windows licensing questions with a verdict/);
   });
 
   test('the bot being added on its own is not greeted by itself', async () => {
@@ -88,7 +88,7 @@ describe('commands work in any case, with stray spaces and punctuation, and with
   });
 
   test('"help me with thin clients" is a question, not the help command', async () => {
-    expect(kindOf(await new Chat().cardFor({ text: 'help me with thin clients for VDI' }))).toBe('search');
+    expect(kindOf(await new Chat().cardFor({ text: 'help me with thin clients for VDI' }))).toBe('search-results');
   });
 
   test('the help card leads to the topics', async () => {

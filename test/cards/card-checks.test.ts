@@ -1,4 +1,4 @@
-import { cardProblems } from './card-checks';
+import { cardProblems } from '../support/cards';
 
 const card = (body: unknown[], extra: Record<string, unknown> = {}) => ({
   contentType: 'application/vnd.microsoft.card.adaptive',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { renderAnswered } from '../../cards';
 import { CardRenderError, defineCard } from '../../cards/render';
-import { cardProblems, cardText } from './card-checks';
+import { cardProblems, cardText } from '../support/cards';
 
 const template = {
   type: 'AdaptiveCard',
@@ -11,7 +11,7 @@ const template = {
 
 describe('card rendering guards', () => {
   test('a template field the data does not fill fails loudly instead of reaching the user as ${...}', () => {
-    const render = defineCard('broken', template, z.object({ name: z.string() }));
+    const render = defineCard('answered', template, z.object({ name: z.string() }));
     expect(() => render({ name: 'x' })).toThrow(CardRenderError);
     expect(() => render({ name: 'x' })).toThrow(/\$\{missing\}/);
   });
@@ -28,7 +28,7 @@ describe('card rendering guards', () => {
   });
 
   test('a card too large for a Teams message is refused', () => {
-    const render = defineCard('large', { ...template, body: [{ type: 'TextBlock', text: '${name}', wrap: true }] }, z.object({ name: z.string() }));
+    const render = defineCard('answered', { ...template, body: [{ type: 'TextBlock', text: '${name}', wrap: true }] }, z.object({ name: z.string() }));
     expect(() => render({ name: 'x'.repeat(30 * 1024) })).toThrow(/bytes/);
   });
 });

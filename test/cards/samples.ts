@@ -1,8 +1,7 @@
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { Decision, TOPIC_IDS, TopicId } from '../../core/types';
-
-export const BASE_URL = 'https://licensing.example.com';
+import { BASE_URL } from '../support/activities';
 
 export interface InterviewNode {
   topic: TopicId;

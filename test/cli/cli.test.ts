@@ -3,13 +3,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../cli/run';
 import { decide } from '../../core/decide';
+import type { AskResult } from '../../core/search';
 import { TOPICS } from '../../core/topics';
+import type { Decision } from '../../core/types';
+
+const parseDecision = (stdout: string) => JSON.parse(stdout) as Decision;
 
 describe('licensing-bot decide', () => {
   it('prints the verdict, requirements, reasons and cited sections with their URLs', () => {
     const result = runCli(['decide', 'refurbished-pc', 'motherboard=original', 'coa=yes', 'recovery=recovery-image']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Verdict: PERMITTED$/m);
+    expect(result.stdout).toMatch(/^Verdict: Permitted$/m);
     expect(result.stdout).toMatch(/What you need:\n {2}- Keep the Windows COA affixed/);
     expect(result.stdout).toMatch(/Why:\n {2}- .*\[1\]/);
     expect(result.stdout).toContain('http://localhost:3978/guide/refurbished-and-used-pcs#refurbished-license-kept');
@@ -34,7 +38,7 @@ describe('licensing-bot decide', () => {
     const a = runCli(['--json', 'decide', 'upgrade-imaging', 'verification_form=returned', 'base_coa=all']);
     const b = runCli(['decide', 'upgrade-imaging', 'base_coa=all', 'verification_form=returned', '--json']);
     expect(a.stdout).toBe(b.stdout);
-    expect(JSON.parse(a.stdout).verdict).toBe('permitted');
+    expect(parseDecision(a.stdout).verdict).toBe('permitted');
   });
 
   it.each([
@@ -60,13 +64,13 @@ describe('licensing-bot ask', () => {
   it('returns the contract shape with --json, best first, with a suggested check', () => {
     const result = runCli(['ask', 'Can we run Windows VMs on AWS with VDA per user?', '--json']);
     expect(result.code).toBe(0);
-    const parsed = JSON.parse(result.stdout);
+    const parsed = JSON.parse(result.stdout) as AskResult;
     expect(parsed.query).toBe('Can we run Windows VMs on AWS with VDA per user?');
     expect(parsed.results.length).toBeGreaterThan(0);
     for (const hit of parsed.results) {
       expect(Object.keys(hit).sort()).toEqual(['score', 'section', 'snippet', 'title', 'topic', 'url']);
     }
-    expect(parsed.results.map((r: { score: number }) => r.score)).toEqual([...parsed.results.map((r: { score: number }) => r.score)].sort((x, y) => y - x));
+    expect(parsed.results.map((r) => r.score)).toEqual([...parsed.results.map((r) => r.score)].sort((x, y) => y - x));
     expect(parsed.suggested).toEqual({ topic: 'virtual-machines', facts: expect.objectContaining({ where: 'listed-provider', license: 'vda-per-user' }) });
   });
 
@@ -87,15 +91,8 @@ describe('licensing-bot ask', () => {
 describe('licensing-bot topics', () => {
   it('lists the six topics with their questions and facts', () => {
     const result = runCli(['topics', '--json']);
-    const topics = JSON.parse(result.stdout);
-    expect(topics.map((t: { id: string }) => t.id)).toEqual([
-      'refurbished-pc',
-      'used-pc',
-      'upgrade-imaging',
-      'prior-versions',
-      'virtual-machines',
-      'vdi-license-choice',
-    ]);
+    const topics = JSON.parse(result.stdout) as { id: string }[];
+    expect(topics.map((t) => t.id)).toEqual(['refurbished-pc', 'used-pc', 'upgrade-imaging', 'prior-versions', 'virtual-machines', 'vdi-license-choice']);
     expect(runCli(['topics']).stdout).toMatch(/virtual-machines: Is this use of Windows in virtual machines covered/);
   });
 });
@@ -112,7 +109,7 @@ describe('the built licensing-bot binary', () => {
   it('exits 0 on a verdict and puts citation URLs under PUBLIC_BASE_URL', () => {
     const result = run(['decide', 'prior-versions', 'channel=oem-or-retail', '--json'], { PUBLIC_BASE_URL: 'https://licensing.example.com' });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).citations[0].url).toMatch(/^https:\/\/licensing\.example\.com\/guide\/prior-versions#/);
+    expect(parseDecision(result.stdout).citations[0].url).toMatch(/^https:\/\/licensing\.example\.com\/guide\/prior-versions#/);
   });
 
   it('exits 2 with the message on stderr for bad input', () => {
@@ -130,7 +127,7 @@ describe('the built licensing-bot binary', () => {
     const result = run(['decide', topic, pair, '--json']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const decision = JSON.parse(result.stdout);
+    const decision = parseDecision(result.stdout);
     expect(decision.topic).toBe(topic);
     expect(decision.permalink).toContain(`/decision/${topic}?${pair}&v=`);
     expect(decision.verdict !== null || decision.next !== null).toBe(true);
@@ -139,7 +136,7 @@ describe('the built licensing-bot binary', () => {
   it('answers a complete Azure case given on the command line', () => {
     const result = run(['decide', 'virtual-machines', 'where=azure', 'license=vda-per-user', 'instances=1-4', 'win10_cu=yes', 'aad_activation=yes']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Verdict: PERMITTED$/m);
+    expect(result.stdout).toMatch(/^Verdict: Permitted$/m);
     expect(result.stdout).toMatch(
       /^Decision record: http:\/\/localhost:3978\/decision\/virtual-machines\?where=azure&license=vda-per-user&instances=1-4&win10_cu=yes&aad_activation=yes&v=/m,
     );

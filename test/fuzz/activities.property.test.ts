@@ -6,7 +6,8 @@ import { runInThisContext } from 'node:vm';
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
-import { cardProblems } from '../cards/card-checks';
+import { cardProblems } from '../support/cards';
+import { activity, MENTION } from '../support/activities';
 import { httpRequest } from '../support/http';
 import { anyActivity, anyJson, anyString, anyText, submitActivity, toBody } from './support/arbitraries';
 
@@ -156,17 +157,9 @@ describe('fuzzing POST /api/messages (auth off, expectReplies)', () => {
   }, 120_000);
 
   it('free text of any size and script, mentions and commands included (700 runs)', async () => {
-    const message = fc.tuple(fc.oneof(anyText, anyString), fc.constantFrom('msteams', 'webchat', 'emulator')).map(([text, channelId]) => ({
-      type: 'message',
-      channelId,
-      serviceUrl,
-      from: { id: 'user-1' },
-      recipient: { id: 'bot-1', name: 'Licensing Assistant' },
-      conversation: { id: 'c' },
-      deliveryMode: 'expectReplies',
-      text,
-      entities: [{ type: 'mention', mentioned: { id: 'bot-1', name: 'Licensing Assistant' }, text: '<at>Licensing Assistant</at>' }],
-    }));
+    const message = fc
+      .tuple(fc.oneof(anyText, anyString), fc.constantFrom('msteams', 'webchat', 'emulator'))
+      .map(([text, channelId]) => activity({ channelId, serviceUrl, text, entities: [MENTION] }));
     await fc.assert(
       fc.asyncProperty(message, async (activity) => check(await post(toBody(activity)))),
       runs(700),

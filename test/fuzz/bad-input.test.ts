@@ -1,7 +1,4 @@
 import { UNSUPPORTED_INVOKE_ANSWER } from '../../bot/adapter';
-import { HttpResponseInit } from '@azure/functions';
-import { request as httpRequestRaw, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { LONG_TEXT_NOTICE } from '../../bot/free-text';
 import { parseConfig } from '../../config/config';
 import { guide } from '../../core/knowledge';
@@ -9,9 +6,12 @@ import { MAX_ACTIVITY_BYTES } from '../../handlers/http-errors';
 import { createMessagesHandler } from '../../handlers/messages';
 import { createLocalServer, defaultRoutes } from '../../server/local-server';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
-import { kindOf } from '../bot/card-kinds';
-import { cardProblems } from '../cards/card-checks';
-import { activity, httpRequest, quietContext } from '../support/http';
+import { kindOf, cardProblems } from '../support/cards';
+import { activity } from '../support/activities';
+import { httpRequest, quietContext } from '../support/http';
+import { HttpResponseInit } from '@azure/functions';
+import { request as httpRequestRaw, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 
 // Bad input through the HTTP handler and through the local server over a real socket: never a
 // 5xx, every error a short JSON message. (test/handlers/messages.test.ts and

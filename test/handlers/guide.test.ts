@@ -28,6 +28,15 @@ describe('GET /guide', () => {
     for (const document of guide.documents) expect(response.body).toContain(`href="/guide/${document.id}"`);
   });
 
+  it('counts each document’s sections in plain English', async () => {
+    const html = textOf(await get());
+    for (const document of guide.documents) {
+      const count = document.sections.length;
+      expect(html).toContain(count === 1 ? '(1 section)' : `(${count} sections)`);
+    }
+    expect(html).not.toContain('(1 sections)');
+  });
+
   it.each(guide.documents.map((d) => [d.id]))('renders %s with one anchor per section, its title and its source', async (id) => {
     const response = await get(id);
     expect(response.status).toBe(200);

@@ -7,7 +7,9 @@ import { parseConfig } from '../../config/config';
 import { createMessagesHandler, messagesHandler, NOT_CONFIGURED_MESSAGE } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { authenticationAt, ISSUER, LocalIssuer, signTokens, startIssuer } from '../auth/support/issuer';
-import { activity, cardsOf, cardText, httpRequest, quietContext, repliesOf } from '../support/http';
+import { activity } from '../support/activities';
+import { cardText } from '../support/cards';
+import { cardsOf, httpRequest, quietContext, repliesOf } from '../support/http';
 
 const post = (body: string, headers: Record<string, string> = {}) => messagesHandler(httpRequest({ body, headers }), quietContext('messages'));
 
@@ -24,7 +26,7 @@ describe('POST /api/messages (the real handler, auth off as in local use)', () =
     expect(response.status).toBe(200);
     const cards = cardsOf(repliesOf(response));
     expect(cards).toHaveLength(1);
-    expect(cards[0].version).toBe('1.5');
+    expect(cards[0].content.version).toBe('1.5');
     expect(cardText(cards[0])).toMatch(/refurbished/i);
   });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parseConfig, SETTING_NAMES } from '../../config/config';
 import { createMessagesHandler } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
-import { activity, httpRequest } from '../support/http';
+import { activity } from '../support/activities';
+import { httpRequest } from '../support/http';
 import { bicepOutputs, LIFECYCLES, parseYaml, placeholders, read, readEnvFile, root } from '../toolkit/support';
 
 // infra/azure.bicep cannot be compiled here (no Bicep compiler is installable on these

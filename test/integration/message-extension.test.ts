@@ -9,18 +9,18 @@ import { guideUrl } from '../../core/urls';
 import { NO_MATCH_TEXT, PAGE_SIZE, starterSections, UNKNOWN_COMMAND_TEXT } from '../../bot/guide-search-extension';
 import { GUIDE_CHANGED_NOTICE } from '../../bot/link-unfurl';
 import { guide, model, sectionTopic } from '../../core/knowledge';
-
-const SOURCES = Object.fromEntries(model.sources.map((source) => [source.id, source]));
-import { buttons, cardProblems, cardText } from '../cards/card-checks';
+import { buttons, cardProblems, cardText } from '../support/cards';
 import { HttpChat, onlyCard } from '../support/http-chat';
 import { ExtensionAttachment, ExtensionBody, extensionClient, initialRunQuery, queryLink, rawInvoke, searchQuery } from '../support/teams-invoke';
+import { BASE_URL } from '../support/activities';
+
+const SOURCES = Object.fromEntries(model.sources.map((source) => [source.id, source]));
 
 // The message extension through POST /api/messages, with the invokes Teams sends: search from the
 // compose box or command box (composeExtension/query) and links pasted into a message
 // (composeExtension/queryLink). Teams takes the answer from the HTTP body.
 
-const BASE = 'https://licensing.example.com';
-const send = extensionClient(BASE);
+const send = extensionClient(BASE_URL);
 
 const attachmentsOf = (body: ExtensionBody): ExtensionAttachment[] => {
   expect(body.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
@@ -38,7 +38,7 @@ function expectSectionCard(attachment: ExtensionAttachment, sectionId: string) {
   expect(text).toContain(oneSentenceAnswer(section) ?? sectionAnswer(section).slice(0, 40));
   for (const id of section.sourceIds) expect(text).toContain(`${SOURCES[id].title}. ${SOURCES[id].publisher}, ${SOURCES[id].date}`);
   expect(buttons(attachment)).toEqual([
-    { type: 'Action.OpenUrl', title: 'Open in the guide', url: guideUrl(BASE, section.document, section.id), data: undefined },
+    { type: 'Action.OpenUrl', title: 'Open in the guide', url: guideUrl(BASE_URL, section.document, section.id), data: undefined },
   ]);
   expect(attachment.preview).toMatchObject({ contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: section.title } });
   expect(attachment.preview!.content.subtitle).toContain(SOURCES[section.sourceIds[0]].date);
@@ -146,14 +146,14 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
 
   test('a guide section link unfurls into that section', async () => {
     const section = guide.sections.get('vm-wvd')!;
-    const [card, ...rest] = await unfurled(guideUrl(BASE, section.document, section.id));
+    const [card, ...rest] = await unfurled(guideUrl(BASE_URL, section.document, section.id));
     expect(rest).toEqual([]);
     expectSectionCard(card, section.id);
   });
 
   test.each(guide.documents.map((document) => [document.id]))('a whole guide document (%s) unfurls into its title, summary and first sections', async (id) => {
     const document = guide.documents.find((candidate) => candidate.id === id)!;
-    for (const url of [guideUrl(BASE, id), `${guideUrl(BASE, id)}#no-such-section`]) {
+    for (const url of [guideUrl(BASE_URL, id), `${guideUrl(BASE_URL, id)}#no-such-section`]) {
       const [card, ...rest] = await unfurled(url);
       expect(rest).toEqual([]);
       expect(cardProblems(card, '1.3')).toEqual([]);
@@ -161,14 +161,14 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
       expect(text).toContain(document.title);
       expect(text).toContain(`${document.sections.length} sections`);
       expect(text).toContain(document.sections[0].title);
-      expect(buttons(card)).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', title: 'Open in the guide', url: guideUrl(BASE, id) })]);
+      expect(buttons(card)).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', title: 'Open in the guide', url: guideUrl(BASE_URL, id) })]);
       expect(titleOf(card)).toBe(document.title);
     }
   });
 
   test.each(TOPIC_IDS)('a decision record link of %s unfurls into the verdict, summary and first reasons', async (topic) => {
     const facts = Object.fromEntries(TOPICS[topic].facts.map((fact) => [fact.id, fact.options[0].value]));
-    const decision = decide(topic, facts, { baseUrl: BASE });
+    const decision = decide(topic, facts, { baseUrl: BASE_URL });
     const [card, ...rest] = await unfurled(decision.permalink);
     expect(rest).toEqual([]);
     expect(cardProblems(card, '1.3')).toEqual([]);
@@ -184,14 +184,14 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
   });
 
   test("a decision link from an older guide unfurls into today's answer, saying the guide changed", async () => {
-    const decision = decide('used-pc', { transfer: 'license-only' }, { baseUrl: BASE });
+    const decision = decide('used-pc', { transfer: 'license-only' }, { baseUrl: BASE_URL });
     const [card] = await unfurled(decision.permalink.replace(/v=[^&]+/, 'v=0ld'));
     expect(cardText(card)).toContain(GUIDE_CHANGED_NOTICE);
     expect(buttons(card)[0].url).toBe(decision.permalink);
   });
 
   test('a decision link that decides nothing yet says so', async () => {
-    const decision = decide('virtual-machines', { where: 'azure' }, { baseUrl: BASE });
+    const decision = decide('virtual-machines', { where: 'azure' }, { baseUrl: BASE_URL });
     const [card] = await unfurled(decision.permalink);
     expect(cardText(card)).toContain(NOT_DECIDED_HEADLINE);
     expect(cardText(card)).toContain(decision.next!.prompt);
@@ -202,7 +202,7 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
     ['another site that looks alike', 'https://licensing.example.com.evil.example/guide/virtual-machines'],
     ['our host over http', 'http://licensing.example.com/guide/virtual-machines'],
     ['our host on another port', 'https://licensing.example.com:8443/guide/virtual-machines'],
-    ['the web chat page of our host', `${BASE}/`],
+    ['the web chat page of our host', `${BASE_URL}/`],
   ])('a foreign link (%s) gets no card and no error', async (_name, url) => {
     expect(await unfurled(url)).toEqual([]);
   });
@@ -211,23 +211,23 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
     ['not a URL', 'see the guide'],
     ['an empty URL', ''],
     ['a javascript: URL', 'javascript:alert(1)'],
-    ['an unknown guide document', `${BASE}/guide/no-such-document#vm-wvd`],
-    ['a guide path with dots', `${BASE}/guide/..%2F..%2Fpackage.json`],
-    ['a decision of an unknown topic', `${BASE}/decision/refurbished-mac?coa=yes`],
-    ['a decision with an unknown fact', `${BASE}/decision/used-pc?colour=blue`],
-    ['a decision with a bad value', `${BASE}/decision/used-pc?transfer=stolen`],
-    ['a decision with a fact twice', `${BASE}/decision/used-pc?transfer=whole-pc&transfer=license-only`],
-    ['a decision path that is not percent-encoding', `${BASE}/decision/%E0%A4%A?coa=yes`],
-    ['a decision with a monster query', `${BASE}/decision/used-pc?${'a=b&'.repeat(500)}`],
+    ['an unknown guide document', `${BASE_URL}/guide/no-such-document#vm-wvd`],
+    ['a guide path with dots', `${BASE_URL}/guide/..%2F..%2Fpackage.json`],
+    ['a decision of an unknown topic', `${BASE_URL}/decision/refurbished-mac?coa=yes`],
+    ['a decision with an unknown fact', `${BASE_URL}/decision/used-pc?colour=blue`],
+    ['a decision with a bad value', `${BASE_URL}/decision/used-pc?transfer=stolen`],
+    ['a decision with a fact twice', `${BASE_URL}/decision/used-pc?transfer=whole-pc&transfer=license-only`],
+    ['a decision path that is not percent-encoding', `${BASE_URL}/decision/%E0%A4%A?coa=yes`],
+    ['a decision with a monster query', `${BASE_URL}/decision/used-pc?${'a=b&'.repeat(500)}`],
   ])('a malformed link (%s) gets no card and no error', async (_name, url) => {
     expect(await unfurled(url)).toEqual([]);
   });
 
   test.each([
     ['no value', undefined],
-    ['a value without url', { link: `${BASE}/guide/glossary` }],
+    ['a value without url', { link: `${BASE_URL}/guide/glossary` }],
     ['a url that is a number', { url: 42 }],
-    ['a 10 KB url', { url: `${BASE}/guide/glossary#${'x'.repeat(10_000)}` }],
+    ['a 10 KB url', { url: `${BASE_URL}/guide/glossary#${'x'.repeat(10_000)}` }],
   ])('a queryLink invoke with %s gets an empty result', async (_name, value) => {
     const { status, body } = await send(rawInvoke('composeExtension/queryLink', value));
     expect(status).toBe(200);
@@ -239,7 +239,7 @@ describe('other invokes keep the plain "not implemented here" answer', () => {
   test.each(['composeExtension/fetchTask', 'composeExtension/submitAction', 'composeExtension/anonymousQueryLink', 'adaptiveCard/action'])(
     '%s',
     async (name) => {
-      const { status, body } = await send(rawInvoke(name, { url: `${BASE}/guide/glossary` }));
+      const { status, body } = await send(rawInvoke(name, { url: `${BASE_URL}/guide/glossary` }));
       expect(status).toBe(200);
       expect(JSON.stringify(body)).toContain('type \\"help\\"');
     },

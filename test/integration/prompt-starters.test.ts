@@ -1,7 +1,7 @@
-import { kindOf } from '../bot/card-kinds';
-import { cardProblems, cardText } from '../cards/card-checks';
+import { kindOf, cardProblems, cardText } from '../support/cards';
 import { readManifest } from '../app-package/support';
-import { BOT, HttpChat, onlyCard } from '../support/http-chat';
+import { BOT, MENTION } from '../support/activities';
+import { HttpChat, onlyCard } from '../support/http-chat';
 
 // The questions the manifest offers as prompt starters are sent as ordinary messages when
 // picked: each must get guide sections back, in a personal chat and, mentioned, in a channel.
@@ -13,16 +13,15 @@ const starters = manifest.bots[0].commandLists!.flatMap((list) =>
 
 test.each(starters)('%s: "%s" is answered from the guide', async (scope, question) => {
   const chat = new HttpChat('msteams');
-  const mention = { type: 'mention', mentioned: { id: BOT.id, name: BOT.name }, text: `<at>${BOT.name}</at>` };
   const replies =
     scope === 'personal'
       ? await chat.say(question)
       : await chat.say(`<at>${BOT.name}</at> ${question}`, {
-          entities: [mention],
+          entities: [MENTION],
           conversation: { id: 'c-1', conversationType: scope === 'team' ? 'channel' : 'groupChat' },
         });
   const card = onlyCard(replies);
-  expect(kindOf(card)).toBe('search');
+  expect(kindOf(card)).toBe('search-results');
   expect(cardProblems(card)).toEqual([]);
   expect(cardText(card)).toContain('Open guide');
 });

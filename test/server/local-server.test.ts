@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { activity, cardsOf, cardText } from '../support/http';
+import { activity } from '../support/activities';
+import { cardsOf } from '../support/http';
+import { cardText } from '../support/cards';
 
 // Starts the built server exactly as `npm start` does (node dist/server/main.js) on a free port.
 const root = join(__dirname, '..', '..');

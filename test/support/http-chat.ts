@@ -2,47 +2,31 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
-import type { CardButton } from '../cards/card-checks';
-import { httpRequest, quietContext } from './http';
+import { activity, BASE_URL, SERVICE_URL } from './activities';
+import type { CardButton } from './cards';
+import { Card, httpRequest, quietContext } from './http';
 
-export type Card = { contentType: string; content: Record<string, unknown> };
+export type { Card };
 export interface ReplyActivity {
   type: string;
   text?: string;
   attachments?: Card[];
 }
 
-export const BASE_URL = 'http://localhost:3978';
-export const USER = { id: 'user-1', name: 'Test User' };
-export const BOT = { id: 'bot-1', name: 'Licensing Assistant' };
-
 /**
  * A conversation with the bot through the real messages handler (shim, CloudAdapter, bot), the
  * way Emulator or Teams post activities, with the replies returned in the body (expectReplies).
  */
 export class HttpChat {
-  private sequence = 0;
-
   constructor(
     readonly channelId = 'emulator',
-    readonly serviceUrl = 'http://127.0.0.1:9/',
+    readonly serviceUrl = SERVICE_URL,
     readonly handler: HttpHandler = createMessagesHandler({ config: parseConfig({ PUBLIC_BASE_URL: BASE_URL }) }),
   ) {}
 
   async send(fields: Record<string, unknown>): Promise<ReplyActivity[]> {
-    this.sequence += 1;
-    const activity = {
-      type: 'message',
-      id: `activity-${this.sequence}`,
-      channelId: this.channelId,
-      serviceUrl: this.serviceUrl,
-      from: USER,
-      recipient: BOT,
-      conversation: { id: 'conversation-1', conversationType: 'personal' },
-      deliveryMode: 'expectReplies',
-      ...fields,
-    };
-    const response = await this.handler(httpRequest({ body: JSON.stringify(activity) }), quietContext('messages'));
+    const body = JSON.stringify(activity({ channelId: this.channelId, serviceUrl: this.serviceUrl, ...fields }));
+    const response = await this.handler(httpRequest({ body }), quietContext('messages'));
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.jsonBody)}`);
     return (response.jsonBody as { activities: ReplyActivity[] }).activities;
   }

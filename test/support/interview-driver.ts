@@ -1,7 +1,6 @@
 import { decide } from '../../core/decide';
 import type { TopicId } from '../../core/types';
-import { kindOf } from '../bot/card-kinds';
-import { buttons, CardButton, choiceSets } from '../cards/card-checks';
+import { kindOf, buttons, CardButton, choiceSets } from './cards';
 
 // Clicks through an interview the way a user does, whatever carries the turns: botbuilder's
 // TestAdapter in the bot tests, the real HTTP handler in the integration tests.

@@ -12,10 +12,13 @@ export interface SocketGuard {
 
 export function guardSockets(): SocketGuard {
   const connections: string[] = [];
+  // Called below with the socket it belongs to as `this` (apply), which the rule cannot see.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const originalConnect = Socket.prototype.connect;
   Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
     const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-    const options = typeof first === 'object' && first !== null ? (first as { host?: string; path?: string }) : { host: String(args[1] ?? 'localhost') };
+    const options =
+      typeof first === 'object' && first !== null ? (first as { host?: string; path?: string }) : { host: typeof args[1] === 'string' ? args[1] : 'localhost' };
     const host = options.path ?? options.host ?? 'localhost';
     connections.push(host);
     if (host !== '127.0.0.1') {

@@ -1,31 +1,30 @@
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
+import { activity, SERVICE_URL } from './activities';
 import { httpRequest, quietContext } from './http';
 
 // Message extension invokes as Teams posts them (shaped on the examples in Microsoft's "Respond
 // to search command" and "Link unfurling" pages), through the real messages handler. The answer
 // comes back in the HTTP body; nothing is posted to the service URL, which is loopback anyway.
 
-let sequence = 0;
-
 function teamsInvoke(name: string, value: unknown, source: 'compose' | 'commandBox' = 'compose'): Record<string, unknown> {
-  sequence += 1;
-  return {
+  return activity({
     type: 'invoke',
     name,
     value,
-    id: `f:invoke-${sequence}`,
     timestamp: '2026-12-01T10:00:00.000Z',
     localTimestamp: '2026-12-01T11:00:00.000+01:00',
     channelId: 'msteams',
-    serviceUrl: 'http://127.0.0.1:9/',
+    serviceUrl: SERVICE_URL,
     from: { id: '29:1user-id', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000a1' },
     conversation: { id: 'a:1conversation-id', conversationType: 'personal', tenantId: '00000000-0000-0000-0000-0000000000f1' },
     recipient: { id: '28:00000000-0000-0000-0000-000000000000', name: 'Licensing Assistant' },
     entities: [{ type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'Europe/Berlin' }],
     channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000f1' }, source: { name: source } },
     locale: 'en-US',
-  };
+    // The answer to an invoke is the HTTP response itself.
+    deliveryMode: undefined,
+  });
 }
 
 export interface QueryOptions {

@@ -3,8 +3,9 @@ import { parseConfig } from '../../config/config';
 import { createMessagesHandler } from '../../handlers/messages';
 import { applicationInsights } from '../../telemetry/app-insights';
 import { startPayload } from '../../bot/payloads';
-import { activity, cardsOf, httpRequest, repliesOf } from '../support/http';
-import { buttons } from '../cards/card-checks';
+import { activity } from '../support/activities';
+import { buttons } from '../support/cards';
+import { cardsOf, httpRequest, repliesOf } from '../support/http';
 
 // A connection string is set but the distro cannot start: the user still gets every answer and
 // the operator every log line; the export says once that it is off.
@@ -41,9 +42,9 @@ it('answers and logs every turn, vote included, when the exporter cannot start',
 
   // Straight to a verdict: the used-PC question answered "only the license", then a vote twice.
   const [question] = await post({ value: startPayload('used-pc') });
-  const answer = buttons({ content: question }).find((b) => b.title.startsWith('Only the license'))!;
+  const answer = buttons(question).find((b) => b.title.startsWith('Only the license'))!;
   const [verdict] = await post({ value: answer.data });
-  const yes = buttons({ content: verdict }).find((b) => b.data?.action === 'feedback' && b.data.helpful === true)!;
+  const yes = buttons(verdict).find((b) => b.data?.action === 'feedback' && b.data.helpful === true)!;
   expect(await post({ value: yes.data })).toHaveLength(1);
   expect(await post({ value: yes.data })).toHaveLength(1);
 

@@ -1,7 +1,8 @@
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler } from '../../handlers/messages';
 import { applicationInsights, NO_TELEMETRY } from '../../telemetry/app-insights';
-import { activity, httpRequest, quietContext, repliesOf } from '../support/http';
+import { activity } from '../support/activities';
+import { httpRequest, quietContext, repliesOf } from '../support/http';
 
 // Without APPLICATIONINSIGHTS_CONNECTION_STRING nothing of Application Insights or OpenTelemetry
 // is loaded: the exporter is hundreds of modules and a slower cold start for nothing.

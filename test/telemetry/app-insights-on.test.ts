@@ -4,8 +4,9 @@ import { gunzipSync } from 'node:zlib';
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
 import { applicationInsights, shutdownTelemetry } from '../../telemetry/app-insights';
-import { buttons, choiceSets } from '../cards/card-checks';
-import { activity, cardsOf, httpRequest, repliesOf } from '../support/http';
+import { buttons, choiceSets } from '../support/cards';
+import { activity } from '../support/activities';
+import { cardsOf, httpRequest, repliesOf } from '../support/http';
 
 // With APPLICATIONINSIGHTS_CONNECTION_STRING set, each turn's record reaches Application Insights
 // once: as the context.log line, which the Functions host forwards (not tested here: no host).
@@ -103,15 +104,15 @@ describe('Application Insights on (connection string set)', () => {
     const [welcome] = await post(handler, { type: 'installationUpdate', action: 'add' });
 
     // An interview to its verdict by pressing the cards' buttons, then a "No" vote.
-    const start = buttons({ content: welcome }).find((b) => b.data?.action === 'start')!;
+    const start = buttons(welcome).find((b) => b.data?.action === 'start')!;
     let [card] = await post(handler, { value: start.data });
     const topic = String(start.data!.topic);
-    for (let step = 0; step < 12 && !buttons({ content: card }).some((b) => b.data?.action === 'feedback'); step++) {
-      const [list] = choiceSets({ content: card });
-      const press = list ? buttons({ content: card }).find((b) => b.title === 'Next')! : buttons({ content: card }).find((b) => b.data?.action === 'answer')!;
+    for (let step = 0; step < 12 && !buttons(card).some((b) => b.data?.action === 'feedback'); step++) {
+      const [list] = choiceSets(card);
+      const press = list ? buttons(card).find((b) => b.title === 'Next')! : buttons(card).find((b) => b.data?.action === 'answer')!;
       [card] = await post(handler, { value: { ...press.data, ...(list ? { value: list.choices[0].value } : {}) } });
     }
-    const vote = buttons({ content: card }).find((b) => b.data?.action === 'feedback' && b.data.helpful === false)!;
+    const vote = buttons(card).find((b) => b.data?.action === 'feedback' && b.data.helpful === false)!;
     expect(distro.useAzureMonitor).not.toHaveBeenCalled();
     await post(handler, { value: vote.data });
     expect(distro.useAzureMonitor).toHaveBeenCalledTimes(1);

@@ -6,7 +6,8 @@ import { parseConfig } from '../../config/config';
 import { MAX_ACTIVITY_BYTES } from '../../handlers/http-errors';
 import { createMessagesHandler } from '../../handlers/messages';
 import { NO_TELEMETRY, TurnRecord } from '../../telemetry/app-insights';
-import { buttons, CardButton, choiceSets } from '../cards/card-checks';
+import { buttons, CardButton, choiceSets } from '../support/cards';
+import { activity } from '../support/activities';
 import { httpRequest } from '../support/http';
 
 // What operators see of a conversation: one structured JSON line per request through the
@@ -53,20 +54,18 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-let sequence = 0;
 async function send(fields: Record<string, unknown>): Promise<Turn> {
   const before = logged.length;
-  const body = JSON.stringify({
-    type: 'message',
-    id: `activity-${++sequence}`,
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    recipient: { id: '28:bot-app-id', name: 'Licensing Assistant' },
-    deliveryMode: 'expectReplies',
-    locale: 'en-GB',
-    ...IDENTITY,
-    ...fields,
-  });
+  const body = JSON.stringify(
+    activity({
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      recipient: { id: '28:bot-app-id', name: 'Licensing Assistant' },
+      locale: 'en-GB',
+      ...IDENTITY,
+      ...fields,
+    }),
+  );
   const response = await handler(httpRequest({ body }), context());
   expect(response.status).toBe(200);
   const activities = (response.jsonBody as { activities: { attachments?: Card[] }[] }).activities;

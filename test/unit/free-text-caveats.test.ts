@@ -2,24 +2,24 @@ import { answerFreeText } from '../../bot/free-text';
 import { search } from '../../core/search';
 import { sectionAnswer } from '../../core/section-answer';
 import { guide } from '../../core/knowledge';
-import { cardProblems, cardText } from '../cards/card-checks';
+import { cardProblems, cardText } from '../support/cards';
+import { BASE_URL } from '../support/activities';
 
 // The free-question card shows each hit's one-sentence answer, and the caveats search gives for
 // what the question names that the sources do not cover (search's `caveats`, contract v2).
 
-const BASE = 'https://licensing.example.com';
 const WINDOWS_11 = 'The sources speak of Windows 10 and earlier; they say nothing about Windows 11.';
 
 test("each hit shows its section's one-sentence answer", () => {
-  const { reply } = answerFreeText('Can we run Windows VMs on AWS?', { baseUrl: BASE });
+  const { reply } = answerFreeText('Can we run Windows VMs on AWS?', { baseUrl: BASE_URL });
   const text = cardText(reply);
-  const hits = search('Can we run Windows VMs on AWS?', { baseUrl: BASE }).results;
+  const hits = search('Can we run Windows VMs on AWS?', { baseUrl: BASE_URL }).results;
   for (const hit of hits) expect(text).toContain(sectionAnswer(guide.sections.get(hit.section)!));
 });
 
 test('caveats from search are shown above the sections', () => {
   const withCaveats: typeof search = (text, options) => ({ ...search(text, options), caveats: [WINDOWS_11] });
-  const { reply } = answerFreeText('Windows 11 VMs on AWS', { baseUrl: BASE, search: withCaveats });
+  const { reply } = answerFreeText('Windows 11 VMs on AWS', { baseUrl: BASE_URL, search: withCaveats });
   expect(cardProblems(reply)).toEqual([]);
   const text = cardText(reply);
   expect(text).toContain(WINDOWS_11);
@@ -28,7 +28,7 @@ test('caveats from search are shown above the sections', () => {
 
 test('with nothing found, the caveat says why', () => {
   const nothing: typeof search = (text) => ({ query: text, results: [], suggested: null, caveats: [WINDOWS_11] });
-  const { reply } = answerFreeText('Windows 11 prices', { baseUrl: BASE, search: nothing });
+  const { reply } = answerFreeText('Windows 11 prices', { baseUrl: BASE_URL, search: nothing });
   expect(cardProblems(reply)).toEqual([]);
   expect(cardText(reply)).toContain('I found nothing in the guide for that.');
   expect(cardText(reply)).toContain(WINDOWS_11);
@@ -37,7 +37,7 @@ test('with nothing found, the caveat says why', () => {
 test('a search without caveats (or with an empty list) shows none', () => {
   const empty: typeof search = (text, options) => ({ ...search(text, options), caveats: [] });
   for (const fn of [search, empty]) {
-    const { reply } = answerFreeText('Can we run Windows VMs on AWS?', { baseUrl: BASE, search: fn });
+    const { reply } = answerFreeText('Can we run Windows VMs on AWS?', { baseUrl: BASE_URL, search: fn });
     expect(cardProblems(reply)).toEqual([]);
     expect(JSON.stringify(reply.content)).not.toContain('"color":"Warning"');
   }

@@ -13,6 +13,7 @@ import {
 import { decide } from '../../../core/decide';
 import { TOPICS } from '../../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../../core/types';
+import { activity } from '../../support/activities';
 
 // Generators for what a channel, a broken client or an attacker could post to /api/messages.
 
@@ -326,15 +327,12 @@ export const submitActivity = (serviceUrl: string): fc.Arbitrary<Record<string, 
       fc.constantFrom(...CHANNELS),
       fc.option(fc.string({ minLength: 1, maxLength: 10 }), { nil: undefined }),
     )
-    .map(([value, channelId, replyToId]) => ({
-      type: 'message',
-      channelId,
-      serviceUrl,
-      from: { id: 'user-1', name: 'Test User' },
-      recipient: { id: 'bot-1', name: 'Licensing Assistant' },
-      conversation: { id: 'conversation-1', conversationType: 'personal' },
-      deliveryMode: 'expectReplies',
-      value,
-      // In Teams, answering a question edits that card through the connector (the local stub).
-      ...(replyToId !== undefined ? { replyToId } : {}),
-    }));
+    .map(([value, channelId, replyToId]) =>
+      activity({
+        channelId,
+        serviceUrl,
+        value,
+        // In Teams, answering a question edits that card through the connector (the local stub).
+        ...(replyToId !== undefined ? { replyToId } : {}),
+      }),
+    );

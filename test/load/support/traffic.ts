@@ -1,7 +1,7 @@
 import { answerPayload, backPayload, changePayload, feedbackPayload, helpPayload, InterviewState, restartPayload, startPayload } from '../../../bot/payloads';
 import { decide } from '../../../core/decide';
 import { TOPIC_IDS } from '../../../core/types';
-import { activity } from '../../support/http';
+import { activity } from '../../support/activities';
 
 export interface LoadRequest {
   method: string;

@@ -1,12 +1,27 @@
-// Checks every card against what the channels accept. Shared by the card and bot tests.
+import { CARD_KINDS, CardKind } from '../../cards';
+
+// What tests read off a card: whether the channels accept it, its buttons and inputs, the text a
+// user sees, and which card it is. Shared by every test that looks at a card.
+
+/** The little of the Adaptive Cards renderer library that the checks use (it ships no types for its dist bundle). */
+interface AdaptiveCardsLibrary {
+  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: { message: string }[] } };
+  SerializationContext: new (version: unknown) => { eventCount: number; getEventAt(index: number): { message: string } };
+  Versions: { v1_3: unknown; v1_5: unknown };
+}
+// adaptivecards' lib/ is extensionless ESM that Node cannot load; only its dist bundle can be required.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require('adaptivecards/dist/adaptivecards.js');
+const AC = require('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsLibrary;
+
+export type { CardKind };
 
 export const TEAMS_MESSAGE_LIMIT = 28 * 1024;
 
-interface Attachment {
+export interface Attachment {
   contentType?: string;
   content?: unknown;
+  /** The card's kind (cards/render.ts CARD_KINDS): docs/decisions/0009-card-kinds.md. */
+  name?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -89,4 +104,20 @@ export function cardText(attachment: Attachment): string {
     if (typeof object.value === 'string' && object.type === undefined) parts.push(object.value);
   });
   return parts.join('\n');
+}
+
+/**
+ * Which card the user is looking at, read from the kind the bot puts on each card's attachment
+ * (its `name`), so that no test depends on the card's wording.
+ */
+export function kindOf(card: Attachment): CardKind {
+  const kind = CARD_KINDS.find((candidate) => candidate === card.name);
+  if (!kind) throw new Error(`card of no known kind (name ${JSON.stringify(card.name)}): ${JSON.stringify(card.content).slice(0, 200)}`);
+  return kind;
+}
+
+/** The headline of an answer card: the verdict in words. */
+export function headline(card: Attachment): string {
+  const body = (card.content as { body: { size?: string; text?: string }[] }).body;
+  return body.find((element) => element.size === 'Large')?.text ?? '';
 }

@@ -1,0 +1,223 @@
+import type { Verdict } from '../core/types';
+
+// Every sentence the product says that is not guide knowledge (knowledge/ holds that), in one
+// place: the cards, the command line, the web pages and the bot all read it, so the product says
+// the same thing everywhere and a translation has one file to start from. Sentences that take
+// values are functions. Labels a user reads next to data ("Why", "Sources") are here too, so
+// that a surface never spells them on its own.
+
+const PRODUCT = 'Windows Licensing Assistant';
+
+/**
+ * The small print of every answer and every page: the answers restate dated sources in the
+ * guide's words, and the customer's own agreement and the current Product Terms decide.
+ */
+const DISCLAIMER =
+  "The assistant restates the cited Microsoft sources as of their dates, in its own words; this is guidance, not legal advice. The customer's own licensing agreement and the current Microsoft Product Terms govern.";
+
+const guideVersion = (version: string) => `Guide version ${version}.`;
+
+/** The verdict as a headline: the words carry it, colour only repeats it. */
+const VERDICT_HEADLINES = {
+  permitted: 'Permitted',
+  'not-permitted': 'Not permitted',
+  conditional: 'Permitted if the requirements are met',
+  refer: 'Not decided by these sources',
+  recommendation: 'Recommended license',
+} as const satisfies Record<Verdict, string>;
+
+export const en = {
+  product: PRODUCT,
+
+  verdicts: VERDICT_HEADLINES,
+  /** A decision link whose facts do not reach a verdict yet. */
+  notDecidedYet: 'Not decided yet',
+
+  disclaimer: DISCLAIMER,
+  guideVersion,
+  /** The disclaimer with the guide version it speaks for: under every answer. */
+  smallPrint: (version: string) => `${DISCLAIMER} ${guideVersion(version)}`,
+
+  /** Headings over the parts of an answer, the same on a card, in a terminal and on a page. */
+  labels: {
+    recommended: 'Recommended',
+    whatYouNeed: 'What you need',
+    why: 'Why',
+    sources: 'Sources',
+    sections: 'Sections',
+    yourAnswers: 'Your answers',
+    notCovered: 'Not covered by the sources',
+    fromYourMessage: 'From your message:',
+    guide: 'Windows licensing guide',
+    source: (source: string) => `Source: ${source}`,
+  },
+
+  buttons: {
+    startOver: 'Start over',
+    allTopics: 'All topics',
+    showTopics: 'Show topics',
+    showAllTopics: 'Show all topics',
+    restartTopic: (topicTitle: string) => `Restart: ${topicTitle}`,
+    change: 'Change',
+    next: 'Next',
+    back: 'Back',
+    yes: 'Yes',
+    no: 'No',
+    shareAnswer: 'Share this answer',
+    openCitation: (marker: number) => `Open [${marker}] in the guide`,
+    openInGuide: 'Open in the guide',
+    openGuide: 'Open guide',
+    openDecisionRecord: 'Open the decision record',
+    checkMyCase: 'Check my case',
+  },
+
+  /** Short notes above a card's content about how it was answered. */
+  notices: {
+    outdatedCard: 'The guide was updated after this card was sent. Your answers still fit, so this uses the current guide.',
+    chooseFirst: 'Choose one of the answers first, then press Next.',
+    longText: (chars: number) => `Your message was long, so I searched its first ${chars} characters.`,
+    /** An unfurled decision link made with another guide version. */
+    linkFromOtherGuide: 'The guide has changed since this link was made; this is what it says today.',
+    /** The decision record page of a link made with another guide version. */
+    recordFromOtherGuide:
+      'The guide has changed since this link was made. The answer below is what the current guide says for the same answers, which may differ from what was shown then.',
+  },
+
+  apologies: {
+    /** A bug in a turn: said instead of nothing, in the chat. */
+    turnFailed: 'Sorry, something went wrong on my side. Type "start over" to begin again.',
+    /** A bug in the message extension: said in its own panel. */
+    searchFailed: 'Sorry, the guide could not be searched just now. Try again.',
+  },
+
+  /** Answers outside the conversation's cards: invokes, other tenants, the search extension. */
+  replies: {
+    unsupportedInvoke: 'This bot answers through its cards and messages only; type "help" to see what it can do.',
+    otherTenant: 'This assistant is available only inside the organization that runs it.',
+    searchNoMatch: 'No guide section matches these words. Try others, for example "thin clients", "refurbished PC" or "downgrade rights".',
+    searchUnknownCommand: 'This app has one search: type a few words to find the guide section that answers them.',
+    searchUnreadable: 'That search could not be read. Type a few words to search the guide.',
+  },
+
+  welcome: {
+    title: PRODUCT,
+    intro:
+      'I answer Windows licensing questions with a verdict and the guide sections it rests on. Pick a topic and answer a few questions; I only ask what can still change the answer.',
+    hint: 'You can also ask in your own words, for example "May we run Windows VMs on AWS?". Type **help** for what I understand, or **start over** at any time.',
+  },
+
+  help: {
+    heading: 'How I can help',
+    interview: '• Pick a topic and answer a few questions. I ask only what can still change the answer, then give a verdict with the guide sections behind it.',
+    freeText: '• Or ask in your own words: I search the guide, show the closest sections and, where your words name the facts of a case, offer to check it.',
+    whatIf: '• On an answer, press **Change** next to any of your answers to see what a different answer would give.',
+    commands: 'Commands',
+    commandHelp: 'this overview',
+    commandTopics: 'the list of topics',
+    commandStartOver: 'leave the current questions and begin again',
+    privacy: 'In a channel or group chat, @mention me first. I keep nothing you type: your answers travel inside the cards.',
+  },
+
+  question: {
+    step: (current: number, atMost: number) => `Question ${current} of at most ${atMost}`,
+    whatIf: 'What if: change this one answer, your other answers stay as they are',
+    whyWeAsk: (help: string) => `Why we ask: ${help}`,
+    current: (answer: string) => `Your answer so far: ${answer}`,
+    choiceLabel: 'Your answer',
+    choiceRequired: 'Choose one answer first.',
+  },
+
+  answer: {
+    helpful: 'Was this helpful?',
+  },
+
+  answered: {
+    youSaid: (answer: string) => `You said: **${answer}**`,
+  },
+
+  feedback: {
+    helpful: { heading: 'Thanks, glad it helped.', message: 'Your vote helps us see which answers work.' },
+    unhelpful: {
+      heading: 'Thanks for telling us.',
+      message: 'Sorry it did not help. On the answer card you can change any of your answers to see another case, or ask in your own words.',
+    },
+  },
+
+  restart: {
+    invalid: {
+      heading: 'I could not read that card',
+      message:
+        'The button you pressed sent answers I do not recognise (the card may be damaged or come from somewhere else). Nothing was decided from it. Please start again: it only takes a few clicks.',
+    },
+    'guide-changed': {
+      heading: 'The guide has changed',
+      message:
+        'This card comes from an earlier version of the guide, and its answers no longer fit the current questions. Please start again so that the answer rests on the current guide.',
+    },
+  },
+
+  noMatch: {
+    heading: 'I found nothing in the guide for that.',
+    hint: 'Try other words (for example "thin clients", "refurbished PC", "downgrade"), or pick the topic closest to your question:',
+  },
+
+  search: {
+    heading: 'From the guide',
+    looksLike: (topicQuestion: string) => `Your case looks like: ${topicQuestion}`,
+  },
+
+  guideDocument: {
+    sections: (count: number) => `${count} sections, among them:`,
+    previewSections: (count: number) => `${count} sections`,
+  },
+
+  cli: {
+    facts: (given: string) => `Facts: ${given}`,
+    nextQuestion: (fact: string, prompt: string) => `Next question (${fact}): ${prompt}`,
+    answers: 'Answers:',
+    stillNeeded: (facts: string) => `Still needed, at most: ${facts}`,
+    continueWith: (command: string) => `Continue with: ${command}`,
+    verdict: (headline: string) => `Verdict: ${headline}`,
+    decisionRecord: (url: string) => `Decision record: ${url}`,
+    question: (query: string) => `Question: ${query}`,
+    noMatch: 'Nothing in the guide matches. Run "licensing-bot topics" to see what the assistant can check.',
+    checkYourCase: (command: string) => `Check your case: ${command}`,
+    /** Mistakes on the command line, said on stderr above the usage. */
+    errors: {
+      unknownOption: (flag: string) => `Unknown option ${flag}. The only option is --json.`,
+      unknownCommand: (name: string) => `Unknown command "${name}". Commands: decide, ask, topics.`,
+      decideNeedsTopic: 'decide needs a topic. Run "licensing-bot topics" to list them.',
+      factFormat: 'facts are written fact=value, for example motherboard=original',
+      badFact: (pair: string, problem: string) => `"${pair}": ${problem}.`,
+      factTwice: (fact: string, first: string, second: string) => `${fact} is given twice (${first} and ${second}); give it once.`,
+      askNeedsQuestion: 'ask needs a question, for example: licensing-bot ask "can we run Windows VMs on AWS?"',
+      topicsTakesNoArguments: 'topics takes no arguments.',
+      internal: (message: string) => `Internal error: ${message}`,
+    },
+  },
+
+  pages: {
+    guideTitle: (title: string) => `${title} · ${PRODUCT} guide`,
+    guideHeader: `${PRODUCT} · Guide`,
+    guideIndexTitle: 'Guide',
+    guideIndexIntro: "The policy sources behind the assistant's answers, one page per subject.",
+    guideSectionCount: (count: number) => (count === 1 ? '(1 section)' : `(${count} sections)`),
+    linkToSection: 'Link to this section',
+    notFoundTitle: 'Not found',
+    notFoundHeading: 'No such guide page',
+    notFoundBody: (indexLink: string) => `See the ${indexLink} for the available pages.`,
+    guideIndexLink: 'guide index',
+    recordTitle: (title: string) => `${title} · ${PRODUCT}`,
+    recordHeader: `${PRODUCT} · Decision record`,
+    answersGiven: 'The answers given',
+    noAnswers: 'No answers were given.',
+    theAnswer: 'The answer',
+    aboutRecord: 'About this record',
+    sourcesAsOf: 'The sources speak as of these dates:',
+    badLinkHeading: 'This decision link cannot be read',
+    badLinkTitle: 'Decision link not readable',
+    validChoices: 'The valid choices are:',
+    badLinkHelp: (guideLink: string) => `Check that the link was copied whole, or ask the assistant again. The ${guideLink} has every topic's sources.`,
+    guideLink: 'guide',
+  },
+} as const;
