@@ -45,6 +45,7 @@ export default tseslint.config(
         AbortSignal: 'readonly',
         Headers: 'readonly',
         TextEncoder: 'readonly',
+        URLSearchParams: 'readonly',
       },
     },
   },
