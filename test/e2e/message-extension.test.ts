@@ -1,4 +1,3 @@
-import type { Browser } from 'playwright-core';
 import { search } from '../../core/search';
 import { TOPICS } from '../../core/topics';
 import type { TopicId } from '../../core/types';
@@ -7,7 +6,7 @@ import { guide } from '../../core/knowledge';
 import { channelsUnderTest, e2eEnv } from './support/env';
 import { completeInterview, expectedDecision, Facts } from './support/interview';
 import { openSearch, searchFor, unfurl, userMessages } from './support/message-extension';
-import { cardLines, launchBrowser, PlaygroundSession, waitUntil } from './support/playground';
+import { cardLines, PlaygroundSession, playgroundSessions, waitUntil } from './support/playground';
 
 // The message extension in the Microsoft 365 Agents Playground, Teams channel: searching the
 // guide from the compose box and inserting a section, unfurling guide and decision links, and
@@ -23,22 +22,10 @@ if (!channels.length) {
 
 for (const channel of channels)
   describe(`Playground, channel ${channel}: Teams-native knowledge`, () => {
-    let browser: Browser;
-    let session: PlaygroundSession | undefined;
-
-    beforeAll(async () => {
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
-    afterEach(async () => {
-      await session?.close();
-      session = undefined;
-    });
+    const sessions = playgroundSessions(channel);
 
     async function openChat(): Promise<PlaygroundSession> {
-      const chat = (session = await PlaygroundSession.open(browser, channel));
+      const chat = await sessions.open();
       await waitUntil('the greeting', async () => (await chat.botMessageCount()) >= 1);
       await chat.waitForBotMessages(await chat.botMessageCount(), 'the greeting');
       return chat;

@@ -1,10 +1,10 @@
-import type { Browser, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { search } from '../../core/search';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { channelsUnderTest, e2eEnv } from './support/env';
 import { checkAnswerCard, completeInterview, expectedDecision, Facts, openCitation } from './support/interview';
-import { cardLines, launchBrowser, PlaygroundSession, waitUntil } from './support/playground';
+import { cardLines, PlaygroundSession, playgroundSessions, waitUntil } from './support/playground';
 
 // The bot through a real chat client: the Microsoft 365 Agents Playground, in Chromium, one
 // Playground per channel. Run with `npm run test:e2e` (scripts/e2e.mjs starts the servers).
@@ -23,23 +23,11 @@ const FREE_QUESTION = 'Can we run Windows VMs on AWS with VDA per user?';
 
 for (const channel of channels)
   describe(`Playground, channel ${channel}`, () => {
-    let browser: Browser;
-    let session: PlaygroundSession | undefined;
-
-    beforeAll(async () => {
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
-    afterEach(async () => {
-      await session?.close();
-      session = undefined;
-    });
+    const sessions = playgroundSessions(channel);
 
     /** Opens the chat and waits until the greeting has stopped arriving; returns the greeting cards. */
     async function openChat(): Promise<{ chat: PlaygroundSession; welcomes: Locator[] }> {
-      const chat = (session = await PlaygroundSession.open(browser, channel));
+      const chat = await sessions.open();
       await waitUntil('the greeting', async () => (await chat.botMessageCount()) >= 1);
       let count = await chat.botMessageCount();
       for (;;) {

@@ -7,6 +7,7 @@ import { VERDICT_HEADLINES } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { DirectLineStandIn } from '../support/direct-line-stand-in';
+import { CHROMIUM_ARGS } from './support/playground';
 
 // The partner-portal page in Chromium, end to end: the built local server (dist/server/main.js)
 // serves the page, Web Chat's bundle and the token function; a local stand-in plays the Direct
@@ -20,15 +21,6 @@ const entry = join(root, 'dist', 'server', 'main.js');
 const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const artifacts = process.env.E2E_ARTIFACTS ?? join(root, 'test-results', 'e2e');
 const SECRET = 'e2e-direct-line-secret-7f3a9c';
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface LocalBot {
   url: string;
@@ -153,7 +145,7 @@ beforeAll(async () => {
   directLine = await new DirectLineStandIn(SECRET).start();
   bot = await startBot({ DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_ENDPOINT: directLine.url });
   directLine.botEndpoint = `${bot.url}/api/messages`;
-  browser = await chromium.launch({ executablePath, headless: process.env.E2E_HEADED !== '1', args: BROWSER_ARGS });
+  browser = await chromium.launch({ executablePath, headless: process.env.E2E_HEADED !== '1', args: CHROMIUM_ARGS });
 }, 60000);
 
 afterEach(async () => {

@@ -13,7 +13,8 @@ import { e2eEnv, PlaygroundChannel } from './env';
 // - loading the page posts /_debug/conversation/<id>/installation, which makes the Playground send
 //   the bot its greeting activities; a reload shows an empty transcript (the conversation id stays).
 
-export const BROWSER_ARGS = [
+/** Chromium as every end-to-end test runs it: headless-friendly, nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -21,6 +22,10 @@ export const BROWSER_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+];
+
+export const BROWSER_ARGS = [
+  ...CHROMIUM_ARGS,
   // Nothing but this machine resolves: the Playground loads fonts and scripts from a CDN.
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
@@ -32,6 +37,32 @@ const SETTLE_MS = 400;
 export function launchBrowser(): Promise<Browser> {
   const env = e2eEnv();
   return chromium.launch({ executablePath: env.chromium, headless: !env.headed, args: BROWSER_ARGS });
+}
+
+/**
+ * For a describe block: one browser for its tests, and a Playground session per test that is
+ * closed after it whatever the outcome. Call `open()` inside a test.
+ */
+export function playgroundSessions(channel: PlaygroundChannel): { open(): Promise<PlaygroundSession> } {
+  let browser: Browser | undefined;
+  let session: PlaygroundSession | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+  return {
+    async open() {
+      if (!browser) throw new Error('playgroundSessions: open() is for inside a test');
+      session = await PlaygroundSession.open(browser, channel);
+      return session;
+    },
+  };
 }
 
 /** One activity the Playground's log stream reported: what went between it and the bot. */
