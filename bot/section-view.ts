@@ -1,6 +1,5 @@
 import { renderGuideDocument, renderGuideSection, renderThumbnail } from '../cards';
 import type { GuideDocument, GuideSection } from '../core/guide';
-import { sectionAnswer } from '../core/section-answer';
 import { plainText } from '../core/text';
 import { guideUrl } from '../core/urls';
 import { model } from '../core/knowledge';
@@ -26,7 +25,7 @@ const shortSource = (sourceIds: readonly string[]) => {
   return source ? `${source.publisher}, ${source.date}` : undefined;
 };
 
-export function sectionAttachment(section: GuideSection, baseUrl: string, answer = sectionAnswer(section)): ExtensionAttachment {
+export function sectionAttachment(section: GuideSection, baseUrl: string, answer = section.answer): ExtensionAttachment {
   const card = renderGuideSection({
     title: section.title,
     answer,

@@ -2,7 +2,6 @@ import { VERDICT_HEADLINES } from '../../cards';
 import { NOT_DECIDED_HEADLINE } from '../../cards/decision-link';
 import { decide } from '../../core/decide';
 import { search } from '../../core/search';
-import { oneSentenceAnswer, sectionAnswer } from '../../core/section-answer';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS } from '../../core/types';
 import { guideUrl } from '../../core/urls';
@@ -35,7 +34,7 @@ function expectSectionCard(attachment: ExtensionAttachment, sectionId: string) {
   expect(cardProblems(attachment, '1.3')).toEqual([]);
   const text = cardText(attachment);
   expect(text).toContain(section.title);
-  expect(text).toContain(oneSentenceAnswer(section) ?? sectionAnswer(section).slice(0, 40));
+  expect(text).toContain(section.answer);
   for (const id of section.sourceIds) expect(text).toContain(`${SOURCES[id].title}. ${SOURCES[id].publisher}, ${SOURCES[id].date}`);
   expect(buttons(attachment)).toEqual([
     { type: 'Action.OpenUrl', title: 'Open in the guide', url: guideUrl(BASE_URL, section.document, section.id), data: undefined },

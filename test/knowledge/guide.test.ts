@@ -1,4 +1,5 @@
 import { guide, model } from '../../core/knowledge';
+import { plainText } from '../../core/text';
 
 // The compiler (scripts/knowledge/) refuses a guide whose sections lack an id, metadata or a
 // Source line; these tests check what a reader of the guide pages relies on beyond that.
@@ -20,7 +21,9 @@ describe('the guide', () => {
   it.each(sections.map((s) => [s.id, s] as const))('section %s has a question title, a one-sentence answer, a body and a source', (_id, section) => {
     expect(section.title.length).toBeGreaterThan(3);
     expect(section.answer.length).toBeGreaterThan(40);
-    expect(section.answer).not.toMatch(/\]\(#|\*\*|<!--/);
+    expect(section.answer).not.toMatch(/\]\(#|\*\*|<!--|^#|\|/);
+    // The answer is the opening paragraph itself, so a card showing it shows what the page opens with.
+    expect(plainText(section.body).startsWith(section.answer.replace(/[.!?]$/, ''))).toBe(true);
     expect(section.body.split(/\s+/).length).toBeGreaterThan(25);
     expect(section.body).not.toContain('<!-- about:');
     expect(section.sourceIds.length).toBeGreaterThan(0);
