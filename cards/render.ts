@@ -1,4 +1,5 @@
 import type { Attachment } from 'botbuilder';
+import { createHash } from 'node:crypto';
 import type { Template } from 'adaptivecards-templating';
 import { z } from 'zod';
 
@@ -22,16 +23,28 @@ export type SubmitPayload = z.infer<typeof submitPayloadSchema>;
 // The templating engine (and its expression parser) is a large share of a cold start; a serverless
 // instance loads it, and compiles each template, only when a turn first needs that card.
 let templating: typeof import('adaptivecards-templating') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous, on first use; import() would make every render async
 const loadTemplating = () => (templating ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating'));
 
 /**
  * Returns a card's typed render function; the template is compiled once (about 1 ms each), on
  * first use. The data is validated before expansion because the templating engine silently leaves
  * `${field}` in the card for anything missing; the leftover check catches what slips past.
+ * A card is a pure function of its template and data, so a rendered card is kept (see `rendered`
+ * below) and handed out again for the same data, with the same (frozen) content.
  */
 export function defineCard<S extends z.ZodType>(name: string, json: object, schema: S): (data: z.input<S>) => Attachment {
   let template: Template | undefined;
+  let id: string | undefined;
   return (data) => {
+    id ??= `${name}@${createHash('sha256').update(JSON.stringify(json)).digest('hex').slice(0, 12)}`;
+    const key = `${id}\u0000${JSON.stringify(data)}`;
+    const kept = rendered.get(key);
+    if (kept) {
+      rendered.delete(key);
+      rendered.set(key, kept);
+      return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: kept.content };
+    }
     template ??= new (loadTemplating().Template)(json);
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw new CardRenderError(`${name} card: bad data: ${z.prettifyError(parsed.error)}`);
@@ -41,8 +54,47 @@ export function defineCard<S extends z.ZodType>(name: string, json: object, sche
     if (leftover) throw new CardRenderError(`${name} card: template field left unexpanded: ${leftover[0]}`);
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_CARD_BYTES) throw new CardRenderError(`${name} card: ${bytes} bytes, over ${MAX_CARD_BYTES}`);
+    keep(key, deepFreeze(content), key.length + bytes);
     return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
   };
+}
+
+// Rendered cards by card name and data, least recently used first (a Map keeps insertion order).
+// An interview is a pure function of its state and the guide version (which the data carries), so
+// the same question or answer card recurs for every user on the same path; a hit skips validation,
+// templating and the checks, leaving only the key's JSON.stringify. Bounded by count and by the
+// size of keys plus card JSON (about 1.5 MB of heap for a full cache of typical 2-4 KB cards,
+// more for answer cards, at most RENDERED_MAX_BYTES of text). Keyed before validation: card data is
+// plain JSON-like data built by bot/, so its JSON names it exactly.
+export const RENDERED_MAX_CARDS = 500;
+export const RENDERED_MAX_BYTES = 2 * 1024 * 1024;
+const rendered = new Map<string, { content: Record<string, unknown>; size: number }>();
+let renderedBytes = 0;
+
+function keep(key: string, content: Record<string, unknown>, size: number): void {
+  if (size > RENDERED_MAX_BYTES / 8) return;
+  rendered.set(key, { content, size });
+  renderedBytes += size;
+  for (const [oldest, { size: oldSize }] of rendered) {
+    if (rendered.size <= RENDERED_MAX_CARDS && renderedBytes <= RENDERED_MAX_BYTES) break;
+    rendered.delete(oldest);
+    renderedBytes -= oldSize;
+  }
+}
+
+/** How many rendered cards are kept and the size of their keys and JSON, for tests and the benchmark. */
+export const renderedCards = (): { cards: number; bytes: number } => ({ cards: rendered.size, bytes: renderedBytes });
+
+/** Every kept card as [key, content], least recently used first: what the build writes to PRERENDERED_FILE. */
+export const keptCards = (): [string, Record<string, unknown>][] => [...rendered].map(([key, { content }]) => [key, content]);
+
+// A kept card is shared by every turn that gets it: frozen, so that no caller can change another's.
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 // Text from the guide could contain "${" and trip the leftover check (or look like an
