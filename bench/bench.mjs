@@ -213,7 +213,7 @@ async function buildAll() {
   // finds none and require()s the bundle. "Rejected": it lists, for this Node, the cache of a
   // different bundle (ours plus one comment line); V8 reads and refuses it, as it would a cache
   // from another V8 version or other V8 flags, and compiles the bundle as usual.
-  const deployed = ['index.js', 'main.js'];
+  const deployed = ['index.js', 'main.js', 'prerendered-cards.json'];
   built.noCache = join(OUT, 'entry-no-cache', 'main.js');
   mkdirSync(dirname(built.noCache), { recursive: true });
   for (const file of deployed) copyFileSync(join(DEPLOYED_DIR, file), join(dirname(built.noCache), file));

@@ -1,5 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Template } from 'adaptivecards-templating';
 import { z } from 'zod';
 
@@ -36,8 +38,10 @@ const loadTemplating = () => (templating ??= require('adaptivecards-templating')
 export function defineCard<S extends z.ZodType>(name: string, json: object, schema: S): (data: z.input<S>) => Attachment {
   let template: Template | undefined;
   let id: string | undefined;
+  compilers.push(() => (template ??= new (loadTemplating().Template)(json)));
   return (data) => {
     id ??= `${name}@${createHash('sha256').update(JSON.stringify(json)).digest('hex').slice(0, 12)}`;
+    if (!seeded) seed();
     const key = `${id}\u0000${JSON.stringify(data)}`;
     const kept = rendered.get(key);
     if (kept) {
@@ -84,6 +88,42 @@ function keep(key: string, content: Record<string, unknown>, size: number): void
 
 /** How many rendered cards are kept and the size of their keys and JSON, for tests and the benchmark. */
 export const renderedCards = (): { cards: number; bytes: number } => ({ cards: rendered.size, bytes: renderedBytes });
+
+// Cards the build rendered (scripts/prerender-cards.cjs: the welcome, the help and each topic's
+// first question, which need no user data), in a file beside the deployed bundle: a cold start
+// answers its first turn without loading the templating engine. Each is keyed like any kept
+// card, by its template's hash and its data, so a card whose template or data changed since the
+// build is simply not found and is rendered as usual. Elsewhere (tsc output, tests) there is no file.
+export const PRERENDERED_FILE = 'prerendered-cards.json';
+let seeded = false;
+function seed(): void {
+  seeded = true;
+  let list: unknown;
+  try {
+    list = JSON.parse(readFileSync(join(__dirname, PRERENDERED_FILE), 'utf8'));
+  } catch {
+    return;
+  }
+  if (!Array.isArray(list)) return;
+  for (const entry of list as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !entry[1] || typeof entry[1] !== 'object') continue;
+    const [key, content] = entry as [string, Record<string, unknown>];
+    keep(key, deepFreeze(content), key.length + Buffer.byteLength(JSON.stringify(content)));
+  }
+  if (rendered.size) setTimeout(warmUp, WARM_UP_AFTER_MS).unref();
+}
+
+// With the first reply prerendered, the first card rendered from user data would load the
+// templating engine and compile its template (about 50-70 ms) while the user waits. Instead, a
+// while after the first turn, every template is compiled in the background, one per tick, while
+// the user reads the first card; a turn that needs one first simply compiles it itself.
+const WARM_UP_AFTER_MS = 300;
+const compilers: (() => unknown)[] = [];
+function warmUp(index = 0): void {
+  if (index >= compilers.length) return;
+  compilers[index]();
+  setTimeout(warmUp, 0, index + 1).unref();
+}
 
 /** Every kept card as [key, content], least recently used first: what the build writes to PRERENDERED_FILE. */
 export const keptCards = (): [string, Record<string, unknown>][] => [...rendered].map(([key, { content }]) => [key, content]);

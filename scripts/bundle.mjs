@@ -126,6 +126,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     .map(([name, size]) => `${name} ${Math.round(size / 1024)} KB`)
     .join(', ');
   console.log(`bundled ${relative(root, outfile)}: ${Math.round(bytes / 1024)} KB (largest: ${top})`);
+  const prerendered = JSON.parse(execFileSync(process.execPath, [join(root, 'scripts', 'prerender-cards.cjs'), dirname(outfile)], { encoding: 'utf8' }));
+  console.log(`prerendered ${prerendered.cards} cards (${Math.round(prerendered.bytes / 1024)} KB) into ${relative(root, dirname(outfile))}`);
   const cache = writeEntryAndCodeCache();
   console.log(`code cache for node ${cache.target}: ${relative(root, cache.file)}, ${Math.round(cache.bytes / 1024)} KB`);
 }

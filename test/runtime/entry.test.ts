@@ -2,6 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nextStep } from '../../bot/interview';
+import { helpCard, welcomeCard } from '../../bot/replies';
+import { keptCards, PRERENDERED_FILE } from '../../cards/render';
+import { TOPIC_IDS } from '../../core/types';
 
 // package.json main is what the Functions host loads: dist/bundle/functions/main.js, the entry
 // (functions/main.cjs) that loads the bundle through the V8 code cache npm run build made for
@@ -44,6 +48,16 @@ function load(file: string, env: Record<string, string> = {}): { codeCache: stri
     const off = load(entry, { WLA_CODE_CACHE: 'off' });
     expect(off.codeCache).toBe('off');
     expect(off.exports).toEqual(load(join(dir, 'index.js')).exports);
+  });
+
+  it('ships the cards that need no user data prerendered, exactly as the sources render them now', () => {
+    const shipped = JSON.parse(readFileSync(join(dir, PRERENDERED_FILE), 'utf8')) as [string, unknown][];
+    welcomeCard();
+    helpCard();
+    for (const topic of TOPIC_IDS) nextStep({ topic, facts: {}, history: [] }, '');
+    const now = new Map(keptCards());
+    expect(shipped).toHaveLength(2 + TOPIC_IDS.length);
+    for (const [key, content] of shipped) expect(now.get(key)).toEqual(content);
   });
 
   describe('in a copy of the deployed files', () => {

@@ -210,6 +210,7 @@ describe('.funcignore', () => {
     'dist/bundle/functions/index.js',
     'dist/bundle/functions/main.js',
     'dist/bundle/functions/code-cache.json',
+    'dist/bundle/functions/prerendered-cards.json',
     'dist/bundle/functions/index.0123456789ab.v24.0.0-x64.v8cache',
     'dist/webchat/webchat.js',
     'node_modules/@azure/monitor-opentelemetry/package.json',
