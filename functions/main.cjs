@@ -56,7 +56,9 @@ function loadCached(file) {
   return { exports: bundle.exports, status: script.cachedDataRejected === true ? 'rejected' : 'hit' };
 }
 
-const file = cacheFile();
+// Loaded already (someone require()d index.js first): that copy, not a second one that would
+// register every function again.
+const file = require.cache[BUNDLE] ? undefined : cacheFile();
 const cached = file ? loadCached(file) : undefined;
 globalThis[Symbol.for('wla.codeCache')] = cached ? cached.status : process.env.WLA_CODE_CACHE === 'off' ? 'off' : 'none';
 module.exports = cached ? cached.exports : require(BUNDLE);

@@ -60,6 +60,16 @@ function load(file: string, env: Record<string, string> = {}): { codeCache: stri
     for (const [key, content] of shipped) expect(now.get(key)).toEqual(content);
   });
 
+  it('gives the bundle already loaded rather than a second copy of it', () => {
+    const script = `const a = require(${JSON.stringify(join(dir, 'index.js'))}); const b = require(${JSON.stringify(entry)}); console.log(JSON.stringify({ codeCache: globalThis[Symbol.for('wla.codeCache')], exports: [String(a === b)] }));`;
+    const out = execFileSync(process.execPath, ['-e', script], {
+      env: { ...process.env, MicrosoftAppId: '' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({ codeCache: 'none', exports: ['true'] });
+  });
+
   describe('in a copy of the deployed files', () => {
     let copy: string;
     beforeEach(() => {
