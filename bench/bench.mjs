@@ -13,15 +13,16 @@
 // however it ends.
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { BUNDLE_FILE, bundle, bundleApp, root } from '../scripts/bundle.mjs';
+import { dirname, join } from 'node:path';
+import { BUNDLE_FILE, ENTRY_FILE, bundle, bundleApp, root, writeEntryAndCodeCache } from '../scripts/bundle.mjs';
 
 const require = createRequire(import.meta.url);
 const { build } = require('esbuild');
 const { ECHO_TURN, FIRST_TURN, FREE_TEXT, summary } = require('./lib/common.cjs');
+const DEPLOYED_DIR = join(root, 'dist', 'bundle', 'functions');
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -173,7 +174,7 @@ const stubOurHandlers = {
 async function buildAll() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  const built = { whatIf: {} };
+  const built = {};
   await build({ ...ECHO_BUILD, entryPoints: [join(root, 'bench', 'echo', 'function.ts')], outfile: join(OUT, 'echo', 'function.js') });
   built.echo = join(OUT, 'echo', 'function.js');
   await build({
@@ -206,20 +207,30 @@ async function buildAll() {
   const minified = await bundleApp({ outfile: join(OUT, 'ours-minified', 'index.js'), options: { minify: true } });
   built.minified = minified.outfile;
   built.minifiedBytes = minified.bytes;
-  try {
-    // What-if, not deployed: the deployed bundle started with a V8 code cache of itself.
-    const cache = join(OUT, 'what-if-code-cache', 'index.v8cache');
-    mkdirSync(join(OUT, 'what-if-code-cache'), { recursive: true });
-    await runNode(join(LIB, 'code-cache.cjs'), [BUNDLE_FILE, cache, JSON.stringify(FIRST_TURN)]);
-    const loader = join(OUT, 'what-if-code-cache', 'index.js');
-    writeFileSync(
-      loader,
-      `module.exports = require(${JSON.stringify(join(LIB, 'code-cache.cjs'))}).load(${JSON.stringify(BUNDLE_FILE)}, ${JSON.stringify(cache)}).exports;\n`,
-    );
-    built.whatIf.codeCache = loader;
-  } catch (error) {
-    built.whatIf.skipped = error.message.split('\n')[0];
-  }
+  // The deployed entry where the build's code cache does not fit the Node that runs it, in two
+  // copies of the deployed files. "No cache": code-cache.json lists a cache for another Node
+  // release only, as on a host that runs another patch release than the build did; the entry
+  // finds none and require()s the bundle. "Rejected": it lists, for this Node, the cache of a
+  // different bundle (ours plus one comment line); V8 reads and refuses it, as it would a cache
+  // from another V8 version or other V8 flags, and compiles the bundle as usual.
+  const deployed = ['index.js', 'main.js', 'prerendered-cards.json'];
+  built.noCache = join(OUT, 'entry-no-cache', 'main.js');
+  mkdirSync(dirname(built.noCache), { recursive: true });
+  for (const file of deployed) copyFileSync(join(DEPLOYED_DIR, file), join(dirname(built.noCache), file));
+  const ours = JSON.parse(readFileSync(join(DEPLOYED_DIR, 'code-cache.json'), 'utf8'));
+  const [[target, cacheName]] = Object.entries(ours.caches);
+  copyFileSync(join(DEPLOYED_DIR, cacheName), join(dirname(built.noCache), cacheName));
+  writeFileSync(join(dirname(built.noCache), 'code-cache.json'), JSON.stringify({ bundle: 'index.js', caches: { 'v0.0.0-x64': cacheName } }));
+  const other = join(OUT, 'other-bundle', 'index.js');
+  mkdirSync(dirname(other), { recursive: true });
+  writeFileSync(other, `${readFileSync(BUNDLE_FILE, 'utf8')}// another build\n`);
+  const otherCache = writeEntryAndCodeCache({ bundleFile: other });
+  built.rejected = join(OUT, 'entry-rejected', 'main.js');
+  mkdirSync(dirname(built.rejected), { recursive: true });
+  for (const file of deployed) copyFileSync(join(DEPLOYED_DIR, file), join(dirname(built.rejected), file));
+  copyFileSync(otherCache.file, join(dirname(built.rejected), 'other.v8cache'));
+  writeFileSync(join(dirname(built.rejected), 'code-cache.json'), JSON.stringify({ bundle: 'index.js', caches: { [target]: 'other.v8cache' } }));
+  built.codeCache = { target, file: cacheName, bytes: readFileSync(join(DEPLOYED_DIR, cacheName)).length };
   return built;
 }
 
@@ -228,8 +239,17 @@ async function buildAll() {
 
 async function coldStarts(built) {
   const variants = [
-    { key: 'ours', label: 'ours, bundled (deployed)', exportName: 'messagesHandler', modules: [BUNDLE_FILE] },
+    { key: 'ours', label: 'ours, deployed (entry: bundle + code cache)', exportName: 'messagesHandler', modules: [ENTRY_FILE], codeCache: 'hit' },
     { key: 'echo', label: 'echo bot (baseline)', exportName: 'echoMessagesHandler', modules: [built.echo] },
+    { key: 'oursNoCache', label: 'ours, deployed, no code cache for this Node', exportName: 'messagesHandler', modules: [built.noCache], codeCache: 'none' },
+    {
+      key: 'oursRejected',
+      label: 'ours, deployed, code cache rejected by V8',
+      exportName: 'messagesHandler',
+      modules: [built.rejected],
+      codeCache: 'rejected',
+    },
+    { key: 'oursBundle', label: 'ours, the bundle alone (no entry, no cache)', exportName: 'messagesHandler', modules: [BUNDLE_FILE] },
     {
       key: 'oursUnbundled',
       label: 'ours, unbundled (tsc output)',
@@ -238,20 +258,14 @@ async function coldStarts(built) {
     },
     { key: 'oursMinified', label: 'ours, bundled and minified', exportName: 'messagesHandler', modules: [built.minified] },
   ];
-  if (built.whatIf.codeCache)
-    variants.push({
-      key: 'whatIfCodeCache',
-      label: 'what-if: the deployed bundle + V8 code cache',
-      exportName: 'messagesHandler',
-      modules: [built.whatIf.codeCache],
-    });
-
   const runs = Object.fromEntries(variants.map((v) => [v.key, []]));
   const once = async (variant) => {
     const result = lastJsonLine(
       await runNode(join(LIB, 'cold-start.cjs'), [variant.exportName, JSON.stringify(FIRST_TURN), ...variant.modules], { timeoutMs: 60_000 }),
     );
     if (result.status !== 200 || result.replies < 1) throw new Error(`${variant.label}: first turn answered ${result.status} with ${result.replies} replies`);
+    if (variant.codeCache && result.codeCache !== variant.codeCache)
+      throw new Error(`${variant.label}: the entry's code cache was ${result.codeCache}, not ${variant.codeCache}`);
     return result;
   };
   for (const variant of variants) await once(variant); // untimed: file cache
@@ -485,6 +499,14 @@ function table(results) {
     '',
     '',
   );
+  for (const kind of ['question', 'answer'])
+    row(
+      `render a ${kind} card alone, p50 (p99): new data; data rendered before (kept by cards/render.ts)`,
+      `${core.renderUs[kind].p50.toFixed(0)} µs (${core.renderUs[kind].p99.toFixed(0)}); ${core.renderHitUs[kind].p50.toFixed(1)} µs (${core.renderHitUs[kind].p99.toFixed(1)})`,
+      '',
+      '',
+      '',
+    );
   row(
     `largest answer card (${core.largestCard.topic}, ${core.largestCard.facts} facts, ${core.largestCard.baseUrlChars}-character base URL); whole reply activity`,
     `${kb(core.largestCard.cardBytes)}; ${kb(core.largestCard.activityBytes)}`,
@@ -513,7 +535,7 @@ function writeReadme(markdown) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  for (const needed of [BUNDLE_FILE, join(root, 'dist', 'functions', 'index.js')]) {
+  for (const needed of [BUNDLE_FILE, ENTRY_FILE, join(root, 'dist', 'functions', 'index.js')]) {
     if (!existsSync(needed)) throw new Error(`${needed} is missing: run npm run build first (npm run bench does)`);
   }
   const started = Date.now();
@@ -522,14 +544,17 @@ async function main() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'bench', 'tsconfig.json')], { stdio: 'inherit' });
   progress('building');
   const built = await buildAll();
-  // The bundle must register exactly what the tsc output registers (package.json main is the bundle).
+  // The deployed entry (package.json main: the bundle through its code cache) must register
+  // exactly what the tsc output registers.
+  const main = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).main);
+  if (main !== ENTRY_FILE) throw new Error(`package.json main is ${main}, not the entry ${ENTRY_FILE}`);
   const [fromBundle, fromTsc] = await Promise.all(
-    [BUNDLE_FILE, join(root, 'dist', 'functions', 'index.js')].map(async (entry) => lastJsonLine(await runNode(join(LIB, 'registrations.cjs'), [entry]))),
+    [ENTRY_FILE, join(root, 'dist', 'functions', 'index.js')].map(async (entry) => lastJsonLine(await runNode(join(LIB, 'registrations.cjs'), [entry]))),
   );
   if (JSON.stringify(fromBundle) !== JSON.stringify(fromTsc))
-    throw new Error(`the bundle registers ${JSON.stringify(fromBundle)}, the tsc output ${JSON.stringify(fromTsc)}`);
+    throw new Error(`the deployed entry registers ${JSON.stringify(fromBundle)}, the tsc output ${JSON.stringify(fromTsc)}`);
   if (!fromBundle.registered.some((f) => f.name === 'messages') || !/^200 [1-9]/.test(fromBundle.answers.messages ?? ''))
-    throw new Error(`the bundle's messages function does not answer: ${JSON.stringify(fromBundle)}`);
+    throw new Error(`the deployed entry's messages function does not answer: ${JSON.stringify(fromBundle)}`);
   const bundleBytes = readFileSync(BUNDLE_FILE).length;
 
   progress('decision core, search and the largest card');
@@ -586,6 +611,9 @@ async function main() {
       decideUs: core.decideUs,
       searchUs: core.searchUs,
       searchFirstCallMs: core.searchFirstCallMs,
+      renderUs: core.renderUs,
+      renderHitUs: core.renderHitUs,
+      codeCacheBytes: built.codeCache.bytes,
       largestCard: core.largestCard,
     },
     details: {
@@ -594,7 +622,7 @@ async function main() {
       load: loadResults,
       core,
       targets,
-      whatIfSkipped: built.whatIf.skipped,
+      codeCache: built.codeCache,
       registered: fromBundle,
     },
     settings: { ...SETTINGS, quick: QUICK, connections: CONNECTIONS, freeText: FREE_TEXT },
@@ -606,7 +634,6 @@ async function main() {
   console.log(
     `\nbundle ${kb(bundleBytes)} (minified ${kb(built.minifiedBytes)}); ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end; ${results.machine.seconds} s${QUICK ? '; --quick: rough figures' : ''}`,
   );
-  if (built.whatIf.skipped) console.log(`what-if rows skipped: ${built.whatIf.skipped}`);
   console.log(`wrote ${RESULTS}`);
   if (args.has('--readme')) {
     writeReadme(markdown);

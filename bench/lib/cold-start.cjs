@@ -1,8 +1,10 @@
 'use strict';
+/* global Headers, URLSearchParams -- Node's own globals, which this config does not list */
 // One cold start, in a fresh process: load the function module(s), answer one turn, report.
 //   node cold-start.cjs <export name> <activity json> <module> [more modules...]
-// Prints one JSON line: { bootMs, loadMs, firstTurnMs, totalMs, replies }, where bootMs is node's
-// own start-up (before this file runs), and totalMs is from process start to the reply.
+// Prints one JSON line: { bootMs, loadMs, firstTurnMs, totalMs, replies, codeCache }, where
+// bootMs is node's own start-up (before this file runs), totalMs is from process start to the
+// reply, and codeCache is what the deployed entry (functions/main.cjs) says it did, if loaded.
 // The request and context are the few members the handlers use, built from globals, so that
 // neither side loads anything for them that the other does not.
 
@@ -31,7 +33,7 @@ handler(request, context).then(
     const turnEnd = performance.now();
     const replies = response.jsonBody?.activities?.length ?? 0;
     process.stdout.write(
-      `${JSON.stringify({ bootMs, loadMs: loadEnd - loadStart, firstTurnMs: turnEnd - loadEnd, totalMs: turnEnd, status: response.status, replies })}\n`,
+      `${JSON.stringify({ bootMs, loadMs: loadEnd - loadStart, firstTurnMs: turnEnd - loadEnd, totalMs: turnEnd, status: response.status, replies, codeCache: globalThis[Symbol.for('wla.codeCache')] })}\n`,
     );
   },
   (error) => {
