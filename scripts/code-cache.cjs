@@ -1,5 +1,4 @@
 'use strict';
-/* global Headers, URLSearchParams -- Node's own globals, which this config does not list */
 // Makes the V8 code cache that functions/main.cjs (the deployed entry) loads the bundle with:
 //   node scripts/code-cache.cjs <bundle> <cache file>
 // Compiles the bundle exactly as main.cjs does and talks to it the way a user does, so that the

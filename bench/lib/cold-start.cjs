@@ -1,5 +1,4 @@
 'use strict';
-/* global Headers, URLSearchParams -- Node's own globals, which this config does not list */
 // One cold start, in a fresh process: load the function module(s), answer one turn, report.
 //   node cold-start.cjs <export name> <activity json> <module> [more modules...]
 // Prints one JSON line: { bootMs, loadMs, firstTurnMs, totalMs, replies, codeCache }, where

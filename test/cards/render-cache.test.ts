@@ -6,7 +6,8 @@ import { defineCard, keptCards, RENDERED_MAX_BYTES, RENDERED_MAX_CARDS, rendered
 
 const json = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${title}' }] };
 const schema = z.object({ title: z.string().max(5000) });
-const render = defineCard('cache-test', json, schema);
+// A real card kind with a test template: a card is kept by its template's hash, so it never meets the real one.
+const render = defineCard('no-match', json, schema);
 
 describe('rendered cards, kept', () => {
   it('gives the same frozen content for the same data, and a new card for other data', () => {
@@ -26,7 +27,7 @@ describe('rendered cards, kept', () => {
   });
 
   it('keys each card by its template too: a card of another template with the same name and data is its own', () => {
-    const changed = defineCard('cache-test', { ...json, body: [{ type: 'TextBlock', text: 'Title: ${title}' }] }, schema);
+    const changed = defineCard('no-match', { ...json, body: [{ type: 'TextBlock', text: 'Title: ${title}' }] }, schema);
     expect(JSON.stringify(changed({ title: 'One' }).content)).toContain('Title: One');
     expect(JSON.stringify(render({ title: 'One' }).content)).not.toContain('Title:');
   });
