@@ -83,6 +83,11 @@ describe('GET /api/health', () => {
     expect(response.jsonBody).toMatchObject({ status: 'ok', knowledgeVersion: guide.version });
   });
 
+  it('says the code cache was not used where the bundle was not loaded through the deployed entry', async () => {
+    const response = await healthHandler(httpRequest({ method: 'GET', path: '/api/health' }));
+    expect(response.jsonBody).toMatchObject({ codeCache: 'not-used' });
+  });
+
   it('answers another method with 405 (the Functions app sends it every method)', async () => {
     const response = await healthHandler(httpRequest({ method: 'POST', path: '/api/health' }));
     expect(response.status).toBe(405);

@@ -44,6 +44,21 @@ function load(file: string, env: Record<string, string> = {}): { codeCache: stri
     expect(loaded.exports).toEqual(expect.arrayContaining(['messagesHandler', 'guideHandler', 'healthHandler', 'decisionHandler']));
   });
 
+  it('lets an operator see from /api/health whether the deployed bundle was loaded from the cache', () => {
+    const script = `const m = require(${JSON.stringify(entry)}); m.healthHandler({ method: 'GET' }).then((r) => console.log(JSON.stringify(r.jsonBody.codeCache)));`;
+    const health = (env: Record<string, string>) =>
+      execFileSync(process.execPath, ['-e', script], {
+        env: { ...process.env, MicrosoftAppId: '', MicrosoftAppPassword: '', APPLICATIONINSIGHTS_CONNECTION_STRING: '', ...env },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
+        .trim()
+        .split('\n')
+        .at(-1);
+    expect(health({})).toBe('"hit"');
+    expect(health({ WLA_CODE_CACHE: 'off' })).toBe('"off"');
+  });
+
   it('exports the same as the bundle alone, with the cache turned off', () => {
     const off = load(entry, { WLA_CODE_CACHE: 'off' });
     expect(off.codeCache).toBe('off');
