@@ -13,14 +13,12 @@ export type SearchFn = typeof guideSearch;
 const RESULTS_SHOWN = 3;
 const ANSWER_CHARS = 400;
 
-export const LONG_TEXT_NOTICE = en.notices.longText(MAX_QUERY_CHARS);
-
 /** A question in the user's own words: the closest guide sections, and a guided check if one fits. */
 export function answerFreeText(text: string, options: { baseUrl: string; search?: SearchFn }): Outcome {
   const truncated = text.length > MAX_QUERY_CHARS;
   const query = truncated ? text.slice(0, MAX_QUERY_CHARS) : text;
   const found = (options.search ?? guideSearch)(query, { baseUrl: options.baseUrl });
-  const notice = truncated ? LONG_TEXT_NOTICE : '';
+  const notice = truncated ? en.notices.longText(MAX_QUERY_CHARS) : '';
   const results = found.results.slice(0, RESULTS_SHOWN);
   const log = { action: 'search', results: results.length, truncated: truncated || undefined };
   if (!results.length) return { reply: noMatchCard(notice, found.caveats), log };

@@ -1,7 +1,8 @@
 import { decide, decideTraced } from '../core/decide';
 import type { Outcome } from './outcome';
 import { InterviewState, withAnswer, withoutFact } from './payloads';
-import { answerCard, answeredCard, CHOOSE_FIRST_NOTICE, feedbackThanksCard, helpCard, OUTDATED_NOTICE, questionCard, welcomeCard, whatIfCard } from './replies';
+import { en } from '../wording/en';
+import { answerCard, answeredCard, feedbackThanksCard, helpCard, questionCard, welcomeCard, whatIfCard } from './replies';
 import type { SubmitData } from './submit-data';
 
 export interface InterviewOptions {
@@ -17,7 +18,7 @@ export interface InterviewOptions {
 export function handleSubmit(data: SubmitData, options: InterviewOptions): Outcome {
   // An older card with no answers on it has nothing that could have stopped fitting: no note.
   const carriesAnswers = data.action === 'answer' || ('facts' in data && Object.keys(data.facts).length > 0);
-  const notice = options.outdated && carriesAnswers ? OUTDATED_NOTICE : '';
+  const notice = options.outdated && carriesAnswers ? en.notices.outdatedCard : '';
   const log = { action: data.action, outdated: options.outdated || undefined };
   switch (data.action) {
     case 'help':
@@ -36,7 +37,7 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
       const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history };
       if (data.value === undefined) {
         // Nothing chosen: the same question again (the one the core still wants for these answers).
-        const step = nextStep(state, options.baseUrl, CHOOSE_FIRST_NOTICE);
+        const step = nextStep(state, options.baseUrl, en.notices.chooseFirst);
         return { ...step, log: { ...log, ...step.log } };
       }
       const step = nextStep(withAnswer(state, data.fact, data.value), options.baseUrl, notice);

@@ -14,8 +14,6 @@ import { en } from '../wording/en';
 // chat becomes the card of what it points at. Anything else gets an empty result, which Teams
 // reads as "no card": the link stays a plain link and nobody sees an error.
 
-export const GUIDE_CHANGED_NOTICE = en.notices.linkFromOtherGuide;
-
 const queryLinkSchema = z.looseObject({ url: z.string().min(1).max(4096) });
 
 export type UnfurledKind = 'section' | 'document' | 'decision' | 'none';
@@ -82,7 +80,7 @@ function unfurlDecision(rawTopic: string, search: URLSearchParams, baseUrl: stri
   const outdated = link.version !== undefined && link.version !== decision.knowledge.version;
   const card = renderDecisionLink({
     question,
-    notice: outdated ? GUIDE_CHANGED_NOTICE : '',
+    notice: outdated ? en.notices.linkFromOtherGuide : '',
     verdict: decision.verdict,
     summary: decision.summary,
     // The card lists no sources (the record page does), so the reasons' [n] markers would point nowhere.

@@ -15,12 +15,8 @@ import {
   withoutFact,
 } from './payloads';
 import { answerLabel, factDefinition, licenseName, orderedFacts } from './topic-text';
-import { en } from '../wording/en';
 
 // Card data from the conversation's state: the bot decides what to say, cards/ how it looks.
-
-export const OUTDATED_NOTICE = en.notices.outdatedCard;
-export const CHOOSE_FIRST_NOTICE = en.notices.chooseFirst;
 
 const topicButtons = () => TOPIC_IDS.map((topic) => ({ title: TOPICS[topic].title, submit: startPayload(topic) }));
 

@@ -7,9 +7,6 @@ import { escapeHtml, PAGE_STYLE } from './html';
 // printable. Everything from the link is escaped; the link's own version is never shown, only
 // the fact that it differs.
 
-export const DISCLAIMER = en.disclaimer;
-export const OUTDATED_NOTICE = en.notices.recordFromOtherGuide;
-
 // Print: drop the site chrome, keep the record on white, and spell out each link's address so a
 // PDF or paper copy still says where every point comes from.
 const RECORD_STYLE = `
@@ -58,7 +55,7 @@ export function decisionPage(record: DecisionRecord): string {
   const sources = record.sources.map((source) => `[${source.id}] ${source.title}. ${source.publisher}: ${source.date}.`);
   const body = `<h1>${escapeHtml(record.topicTitle)}</h1>
 <p class="question">${escapeHtml(record.question)}</p>
-${record.linkVersion !== undefined ? `<p class="notice" role="note">${escapeHtml(OUTDATED_NOTICE)}</p>` : ''}
+${record.linkVersion !== undefined ? `<p class="notice" role="note">${escapeHtml(en.notices.recordFromOtherGuide)}</p>` : ''}
 <section aria-labelledby="answers"><h2 id="answers">${escapeHtml(en.pages.answersGiven)}</h2>${facts}</section>
 <section aria-labelledby="verdict"><h2 id="verdict">${escapeHtml(en.pages.theAnswer)}</h2>
 <p class="verdict ${escapeHtml(decision.verdict ?? 'open')}">${escapeHtml(headline)}</p>
@@ -71,7 +68,7 @@ ${citations ? `<section aria-labelledby="sources"><h2 id="sources">${escapeHtml(
 <section aria-labelledby="record"><h2 id="record">${escapeHtml(en.pages.aboutRecord)}</h2>
 <p class="meta">${escapeHtml(en.guideVersion(decision.knowledge.version))}</p>
 ${sources.length ? `<p class="meta">${escapeHtml(en.pages.sourcesAsOf)}</p>${list(sources, 'meta')}` : ''}
-<p class="meta">${escapeHtml(DISCLAIMER)}</p>
+<p class="meta">${escapeHtml(en.disclaimer)}</p>
 </section>`;
   return layout(`${headline}: ${record.topicTitle}`, body);
 }

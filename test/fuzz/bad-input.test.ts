@@ -1,5 +1,6 @@
 import { UNSUPPORTED_INVOKE_ANSWER } from '../../bot/adapter';
-import { LONG_TEXT_NOTICE } from '../../bot/free-text';
+import { MAX_QUERY_CHARS } from '../../core/search';
+import { en } from '../../wording/en';
 import { parseConfig } from '../../config/config';
 import { guide } from '../../core/knowledge';
 import { MAX_ACTIVITY_BYTES } from '../../handlers/http-errors';
@@ -142,7 +143,7 @@ describe('bad input through the handler and the local server: never a 5xx', () =
       const cards = cardsIn(answer);
       expect(cards).toHaveLength(1);
       expect(cardProblems(cards[0])).toEqual([]);
-      expect(JSON.stringify(cards[0].content)).toContain(LONG_TEXT_NOTICE);
+      expect(JSON.stringify(cards[0].content)).toContain(en.notices.longText(MAX_QUERY_CHARS));
       // The reply is a card about the guide, not the user's 100 KB sent back.
       expect(answer.raw.length).toBeLessThan(28 * 1024);
     }

@@ -7,7 +7,7 @@ import { TOPIC_IDS, TopicId } from '../../core/types';
 import { createDecisionHandler } from '../../handlers/decision';
 import { guide } from '../../core/knowledge';
 import { createLocalServer, defaultRoutes } from '../../server/local-server';
-import { DISCLAIMER, OUTDATED_NOTICE } from '../../web/decision-page';
+import { en } from '../../wording/en';
 import { interviewTree } from '../cards/samples';
 
 // The decision record page through the real local server, as a browser or a ticket system's
@@ -80,8 +80,8 @@ describe('GET /decision/<topic>: the record of one decision', () => {
     for (const requirement of decision.requirements) expect(text).toContain(requirement);
     for (const reason of decision.reasons) expect(text).toContain(reason);
     expect(text).toContain(`Guide version ${guide.version}.`);
-    expect(text).toContain(DISCLAIMER);
-    expect(text).not.toContain(OUTDATED_NOTICE);
+    expect(text).toContain(en.disclaimer);
+    expect(text).not.toContain(en.notices.recordFromOtherGuide);
     expect(decision.citations.length).toBeGreaterThan(0);
     for (const citation of decision.citations) {
       expect(html).toContain(`href="${citation.url}"`);
@@ -114,7 +114,7 @@ describe('GET /decision/<topic>: the record of one decision', () => {
     const old = pathOf(decision.permalink).replace(`v=${guide.version}`, 'v=0123456789ab');
     const { response, html } = await page(old);
     expect(response.status).toBe(200);
-    expect(decoded(html)).toContain(OUTDATED_NOTICE);
+    expect(decoded(html)).toContain(en.notices.recordFromOtherGuide);
     expect(html).toContain(VERDICT_HEADLINES[decision.verdict!].text);
     expect(html).not.toContain('0123456789ab');
   });

@@ -6,7 +6,7 @@ import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS } from '../../core/types';
 import { guideUrl } from '../../core/urls';
 import { NO_MATCH_TEXT, PAGE_SIZE, starterSections, UNKNOWN_COMMAND_TEXT } from '../../bot/guide-search-extension';
-import { GUIDE_CHANGED_NOTICE } from '../../bot/link-unfurl';
+import { en } from '../../wording/en';
 import { guide, model, sectionTopic } from '../../core/knowledge';
 import { buttons, cardProblems, cardText } from '../support/cards';
 import { HttpChat, onlyCard } from '../support/http-chat';
@@ -177,7 +177,7 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
     expect(text).toContain(headline);
     expect(text).toContain(decision.summary);
     for (const reason of decision.reasons.slice(0, 3)) expect(text).toContain(reason.replace(/(?:\s*\[\d+\])+$/, ''));
-    expect(text).not.toContain(GUIDE_CHANGED_NOTICE);
+    expect(text).not.toContain(en.notices.linkFromOtherGuide);
     expect(buttons(card)).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', title: 'Open the decision record', url: decision.permalink })]);
     expect(card.preview!.content).toMatchObject({ title: headline, subtitle: TOPICS[topic].question, text: decision.summary });
   });
@@ -185,7 +185,7 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
   test("a decision link from an older guide unfurls into today's answer, saying the guide changed", async () => {
     const decision = decide('used-pc', { transfer: 'license-only' }, { baseUrl: BASE_URL });
     const [card] = await unfurled(decision.permalink.replace(/v=[^&]+/, 'v=0ld'));
-    expect(cardText(card)).toContain(GUIDE_CHANGED_NOTICE);
+    expect(cardText(card)).toContain(en.notices.linkFromOtherGuide);
     expect(buttons(card)[0].url).toBe(decision.permalink);
   });
 
