@@ -61,6 +61,8 @@ export interface KnowledgeModel {
   licenses: Readonly<Record<string, string>>;
   documents: readonly GuideDocument[];
   sections: Readonly<Record<string, SectionMeta>>;
+  /** The plain questions people ask that a section answers, by section id (knowledge/questions.yaml). */
+  questions: Readonly<Record<string, readonly string[]>>;
   vocabulary: {
     stopWords: readonly string[];
     weakWords: readonly string[];

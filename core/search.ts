@@ -21,10 +21,20 @@ export interface SearchHit {
   snippet: string;
 }
 
+export interface SuggestedCheck {
+  topic: TopicId;
+  facts: Record<string, string>;
+}
+
 export interface AskResult {
   query: string;
   results: SearchHit[];
-  suggested: { topic: TopicId; facts: Record<string, string> } | null;
+  suggested: SuggestedCheck | null;
+  /**
+   * Other checks the question fits about as well as `suggested` (two topics people confuse):
+   * the reply offers them side by side instead of guessing one. Empty when one topic is clear.
+   */
+  alternatives: SuggestedCheck[];
   /** Plain sentences about what the question names that the four sources do not cover. */
   caveats: string[];
 }
@@ -51,6 +61,7 @@ export const TOPIC_FLOOR = 12;
 const EXPANSION_WEIGHT = 0.5;
 const FACT_SECTION_BOOST = 1.5;
 const ANSWER_BOOST = 1;
+const ASKS_BOOST = 2;
 /** How deep in the ranking the topic of the best sections is looked for (below a general section). */
 const LEAD_DEPTH = 2;
 /**
@@ -87,17 +98,24 @@ function index(): Indexed {
   const engine = new MiniSearch({
     // The answer sentence is what a section says; a section that only shares words with the
     // question further down ranks below the one whose answer uses them.
-    fields: ['title', 'answer', 'body'],
+    // `asks` holds the plain questions people ask that the section answers (knowledge/questions.yaml).
+    fields: ['title', 'asks', 'answer', 'body'],
     tokenize: (text) => words(text).map((w) => w.word),
     processTerm: (word) => term(word) ?? null,
   });
   const plain = new Map<string, string>();
   const vocabulary = new Set<string>();
-  const documents = sections.map((s) => ({ id: s.id, title: s.title, answer: s.answer, body: plainText(s.body, 'drop') }));
+  const documents = sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    asks: (model.questions[s.id] ?? []).join('\n'),
+    answer: s.answer,
+    body: plainText(s.body, 'drop'),
+  }));
   for (const s of sections) plain.set(s.id, plainText(s.body));
   const surface = new Set<string>();
   for (const d of documents) {
-    for (const w of words(`${d.title} ${d.body}`)) {
+    for (const w of words(`${d.title} ${d.asks} ${d.body}`)) {
       surface.add(w.word);
       const t = term(w.word);
       if (t) vocabulary.add(t);
@@ -229,7 +247,7 @@ function rank(clean: string): Ranked[] {
   const results = engine.search([...typed, ...added].join(' '), {
     tokenize: (q) => q.split(' '),
     processTerm: (t) => t,
-    boost: { title: 3, answer: ANSWER_BOOST },
+    boost: { title: 3, asks: ASKS_BOOST, answer: ANSWER_BOOST },
     prefix: (t) => isTyped.has(t) && t.length >= 4,
     // A term the guide uses needs no fuzzy neighbours, and skipping them keeps long texts fast.
     fuzzy: (t) => (!isTyped.has(t) || vocabulary.has(t) ? false : t.length >= 9 ? 2 : t.length >= 5 ? 1 : false),
@@ -340,7 +358,7 @@ export function search(text: string, options: SearchOptions = {}): AskResult {
         snippet: section.answer || snippet(plain.get(section.id) ?? '', new Set(r.terms)),
       };
     });
-  return { query: text, results, suggested: results.length ? suggested : null, caveats };
+  return { query: text, results, suggested: results.length ? suggested : null, alternatives: [], caveats };
 }
 
 interface CaveatMatch {

@@ -8,6 +8,7 @@ import type { Caveat, FactPhrase, KnowledgeModel, SectionMeta, SourceDocument } 
 import type { FactCondition, Requirement, Rule, TopicDefinition, TopicId } from '../../core/types';
 import { Diagnostics, YamlFile } from './diagnostics';
 import { parseGuideDocument, type ParsedSection } from './guide-markdown';
+import { compileQuestions } from './questions';
 import { indexSchema, sourcesSchema, topicSchema, vocabularySchema, type RuleInput, type TopicInput } from './schema';
 
 // The knowledge compiler: reads knowledge/*.yaml, knowledge/topics/*.yaml and
@@ -126,6 +127,8 @@ export function compileKnowledge(root: string): CompileResult {
     sections[entry.section.id] = { topic: about.topic as SectionMeta['topic'], weight: about.weight ?? 1, explains: about.explains ?? {} };
   }
 
+  const questions = compileQuestions(load(join(knowledgeDir, 'questions.yaml')), sectionIds, diagnostics);
+
   checkReasonTerms(topicFiles, vocabulary.key_terms, new Map(parsedSections.map((entry) => [entry.section.id, entry.section])), diagnostics);
 
   const phrases = topicFiles.flatMap(({ yaml, input }) => compilePhrases(yaml, input, vocabulary.fragments, diagnostics));
@@ -144,6 +147,7 @@ export function compileKnowledge(root: string): CompileResult {
     licenses: index.licenses,
     documents,
     sections,
+    questions,
     vocabulary: {
       stopWords: words(vocabulary.stop_words),
       weakWords: words(vocabulary.weak_words),

@@ -26,7 +26,7 @@ test('caveats from search are shown above the sections', () => {
 });
 
 test('with nothing found, the caveat says why', () => {
-  const nothing: typeof search = (text) => ({ query: text, results: [], suggested: null, caveats: [WINDOWS_11] });
+  const nothing: typeof search = (text) => ({ query: text, results: [], suggested: null, alternatives: [], caveats: [WINDOWS_11] });
   const { reply } = answerFreeText('Windows 11 prices', { baseUrl: BASE_URL, search: nothing });
   expect(cardProblems(reply)).toEqual([]);
   expect(cardText(reply)).toContain('I found nothing in the guide for that.');
