@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { Spans, StatedFacts, statedFacts } from './fact-phrases';
+import { governedSpans, Spans, StatedFacts, statedFacts } from './fact-phrases';
 import { guide, model, sectionMeta, sectionTopic } from './knowledge';
 import type { Caveat, SectionTopic } from './model';
 import { snippet } from './snippet';
@@ -320,7 +320,10 @@ function understand(text: string): Understood {
   const outside = found.filter((c) => c.caveat.outside);
   const allStated = statedFacts(
     clean,
-    outside.flatMap((c) => c.spans),
+    governedSpans(
+      clean,
+      outside.flatMap((c) => c.spans),
+    ),
   );
   let ranked = rank(clean);
   // Each topic's facts lift only that topic's sections, and only for a topic the words alone

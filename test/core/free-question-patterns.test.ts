@@ -129,10 +129,12 @@ describe('words the guide does not use', () => {
       facts: { where: 'listed-provider' },
     },
     {
+      // Contract v3: no version read from a release name ("21H2"); the interview asks about the
+      // Creators Update, which the brief requires for multitenant hosting.
       q: 'Windows 10 21H2 VMs on Azure for users with E3 per user: covered?',
       top: 'vm-multitenant-hosting',
       topic: 'virtual-machines',
-      facts: { where: 'azure', license: 'enterprise-per-user', win10_cu: 'yes' },
+      facts: { where: 'azure', license: 'enterprise-per-user' },
     },
     {
       q: 'After the dead motherboard was swapped on a 1909 build, does the Windows license survive?',
