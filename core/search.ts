@@ -70,6 +70,13 @@ const LEAD_DEPTH = 2;
  */
 const NEAR_DEPTH = 5;
 const NEAR_SHARE = 0.7;
+/**
+ * Two topics are close when the second one's best section is in the top three and scores at
+ * least this share of the best: on the development sets, questions whose top two topics were
+ * that close were split between them (a used PC sold or its license moved, imaging or media).
+ */
+const CLOSE_DEPTH = 3;
+const CLOSE_SHARE = 0.85;
 /** Facts a question about something outside the sources must state to be offered a check too. */
 const OUTSIDE_FACTS = 2;
 const WEAK_WEIGHT = 1 / 3;
@@ -269,6 +276,17 @@ function rank(clean: string): Ranked[] {
 
 const byScore = (order: Map<string, number>) => (a: Ranked, b: Ranked) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
 
+const GLOSSARY = 'glossary';
+/** Enough to put the glossary first when it defines the term at all ("What is a COA?"). */
+const DEFINITION_BOOST = 2;
+const DEFINITION_WORDS = 8;
+const DEFINITION = /^(?:what(?:'s| is| are| does| do)|define|definition of|meaning of|explain the term)(?![a-z])/;
+
+/** A short question asking what a term is or means. */
+function asksForDefinition(clean: string): boolean {
+  return DEFINITION.test(clean) && words(clean).length <= DEFINITION_WORDS && (/^what (?:does|do)/.test(clean) ? /(?:mean|stand for)\W*$/.test(clean) : true);
+}
+
 /** The topic of the best sections found: the first relevant hit that feeds a guided check. */
 function leadTopic(ranked: Ranked[]): TopicId | null {
   const lead = ranked.slice(0, LEAD_DEPTH).find((r) => r.score >= RELEVANCE_FLOOR && sectionTopic(r.id) !== 'general');
@@ -304,6 +322,7 @@ function boostExplaining(ranked: Ranked[], stated: StatedFacts | undefined): Ran
 interface Understood {
   ranked: Ranked[];
   suggested: AskResult['suggested'];
+  alternatives: SuggestedCheck[];
   caveats: string[];
 }
 
@@ -326,25 +345,47 @@ function understand(text: string): Understood {
     ),
   );
   let ranked = rank(clean);
+  if (asksForDefinition(clean)) ranked = ranked.map((r) => (r.id === GLOSSARY ? { ...r, score: r.score * DEFINITION_BOOST } : r)).sort(byScore(index().order));
   // Each topic's facts lift only that topic's sections, and only for a topic the words alone
   // already put near the top; a text the words alone do not carry over the floor ("our COA
   // sticker is gone") lets every topic's facts lift its own.
   const near = nearTopics(ranked);
   for (const s of allStated) if (!near || near.has(s.topic)) ranked = boostExplaining(ranked, s);
   const topic = leadTopic(ranked);
-  if (!topic) return { ranked, suggested: null, caveats };
-  const stated = allStated.find((s) => s.topic === topic);
-  const lead = ranked.find((r) => sectionTopic(r.id) === topic)!;
-  const facts = stated?.facts ?? {};
-  const named = Object.keys(facts).length;
-  const clearly = named > 0 || lead.score >= TOPIC_FLOOR;
-  const suggested = !clearly || (outside.length && named < OUTSIDE_FACTS) ? null : { topic, facts };
-  return { ranked, suggested, caveats };
+  if (!topic) return { ranked, suggested: null, alternatives: [], caveats };
+  const definition = asksForDefinition(clean);
+  const checkFor = (t: TopicId): SuggestedCheck | null => {
+    const facts = allStated.find((s) => s.topic === t)?.facts ?? {};
+    const named = Object.keys(facts).length;
+    const lead = ranked.find((r) => sectionTopic(r.id) === t)!;
+    const clearly = named > 0 || lead.score >= TOPIC_FLOOR;
+    // "What is a QMTH?" wants the definition, not an interview: naming a term states no fact.
+    return definition || !clearly || (outside.length && named < OUTSIDE_FACTS) ? null : { topic: t, facts };
+  };
+  const suggested = checkFor(topic);
+  const alternatives = suggested ? closeTopics(ranked, topic).flatMap((t) => checkFor(t) ?? []) : [];
+  return { ranked, suggested, alternatives, caveats };
+}
+
+/**
+ * Another topic whose best section is among the top three and nearly as good as the best one:
+ * the question fits both about equally ("selling the old PC" or "moving its license"), so the
+ * reply offers both checks rather than guessing.
+ */
+function closeTopics(ranked: Ranked[], lead: TopicId): TopicId[] {
+  const best = ranked[0];
+  if (!best) return [];
+  const close = ranked
+    .slice(0, CLOSE_DEPTH)
+    .filter((r) => r.score >= best.score * CLOSE_SHARE)
+    .map((r) => sectionTopic(r.id))
+    .filter((t): t is TopicId => t !== 'general' && t !== lead);
+  return [...new Set(close)].slice(0, 1);
 }
 
 export function search(text: string, options: SearchOptions = {}): AskResult {
   const input = text.slice(0, MAX_QUERY_CHARS);
-  const { ranked, suggested, caveats } = understand(input);
+  const { ranked, suggested, alternatives, caveats } = understand(input);
   const { plain } = index();
   const limit = Math.max(0, Math.floor(options.limit ?? 3));
   const results = ranked
@@ -361,7 +402,7 @@ export function search(text: string, options: SearchOptions = {}): AskResult {
         snippet: section.answer || snippet(plain.get(section.id) ?? '', new Set(r.terms)),
       };
     });
-  return { query: text, results, suggested: results.length ? suggested : null, alternatives: [], caveats };
+  return { query: text, results, suggested: results.length ? suggested : null, alternatives: results.length ? alternatives : [], caveats };
 }
 
 interface CaveatMatch {

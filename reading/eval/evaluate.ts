@@ -98,7 +98,8 @@ export function judge(q: RealQuestion, result: AskResult, allowed: AllowedFacts)
     topTopicRight: answerable && acceptable.includes(top?.topic ?? ''),
     relevantInTop3: answerable && result.results.slice(0, 3).some((hit) => (q.relevant_sections ?? []).includes(hit.section)),
     suggestedTopic: suggested?.topic ?? null,
-    wrongCheck: answerable && checks.some((check) => !acceptable.includes(check.topic)),
+    // Two checks offered side by side let the user choose: wrong only when neither fits.
+    wrongCheck: answerable && checks.length > 0 && !checks.some((check) => acceptable.includes(check.topic)),
     wrongFacts: [...new Set(wrongFacts)],
     outOfScopeHandled: !answerable && (checks.length === 0 || result.caveats.length > 0),
   };
