@@ -195,7 +195,7 @@ async function buildAll() {
   await bundle({
     contents: [
       "export { decide } from './core/decide';",
-      "export { search } from './core/search';",
+      "export { search } from './reading/search';",
       "export { TOPICS } from './core/topics';",
       "export { TOPIC_IDS } from './core/types';",
       "export { answerCard, questionCard } from './bot/replies';",

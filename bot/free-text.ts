@@ -1,6 +1,6 @@
 import { renderSearchResults } from '../cards';
 import { checkFacts } from '../core/decide';
-import { MAX_QUERY_CHARS, search as guideSearch } from '../core/search';
+import { MAX_QUERY_CHARS, search as guideSearch } from '../reading/search';
 import { isTopicId, TOPICS } from '../core/topics';
 import type { Outcome } from './outcome';
 import { startPayload, topicsPayload } from './payloads';

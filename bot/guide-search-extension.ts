@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { guide, sectionTopic } from '../core/knowledge';
 import type { GuideSection } from '../core/guide';
-import { MAX_QUERY_CHARS, search } from '../core/search';
+import { MAX_QUERY_CHARS, search } from '../reading/search';
 import { TOPIC_IDS } from '../core/types';
 import { en } from '../wording/en';
 import { ExtensionAttachment, ExtensionResponse, plainMessage, resultList } from './extension-response';

@@ -13,7 +13,7 @@ import { en } from '../wording/en';
 export interface LicensingBotOptions {
   /** Public base URL of the guide pages that citations and search hits link to. */
   baseUrl: string;
-  /** Replaces the guide search (tests); defaults to core/search. */
+  /** Replaces the guide search (tests); defaults to reading/search. */
   search?: SearchFn;
 }
 

@@ -1,6 +1,6 @@
 import { renderGuideDocument, renderGuideSection, renderThumbnail } from '../cards';
 import type { GuideDocument, GuideSection } from '../core/guide';
-import { plainText } from '../core/text';
+import { plainText } from '../reading/text';
 import { guideUrl } from '../core/urls';
 import { model } from '../core/knowledge';
 import { en } from '../wording/en';

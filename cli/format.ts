@@ -1,4 +1,4 @@
-import type { AskResult } from '../core/search';
+import type { AskResult } from '../reading/search';
 import type { Decision, TopicDefinition } from '../core/types';
 import { en } from '../wording/en';
 

@@ -1,7 +1,7 @@
 import { config, ConfigError } from '../config/config';
 import { decide } from '../core/decide';
 import { DecisionInputError } from '../core/errors';
-import { search } from '../core/search';
+import { search } from '../reading/search';
 import { TOPICS } from '../core/topics';
 import { parseArguments, USAGE, UsageError } from './arguments';
 import { formatAsk, formatDecision, formatTopics } from './format';

@@ -2,11 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { AskResult } from '../../core/search';
+import type { AskResult } from '../search';
 
 // How well free questions are read, measured on the development sets of real questions kept
 // beside the repository (../shared/eval/). The same figures are printed by
-// `npm run eval:questions` and held by test/core/real-questions.test.ts, so a person and the
+// `npm run eval:questions` and held by test/reading/real-questions.test.ts, so a person and the
 // test read one definition of each.
 
 export const realQuestionSchema = z.object({

@@ -1,4 +1,4 @@
-import { search } from '../../core/search';
+import { search } from '../search';
 import { evalDir, evaluate, labelsFile, loadAllowedFacts, loadSets, report } from './evaluate';
 
 /** `npm run eval:questions`: the reading's figures on the development sets, misses named. */

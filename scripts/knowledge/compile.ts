@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { completeCombinations, evaluate, outcomeOf } from '../../core/engine';
 import type { GuideDocument, GuideSection } from '../../core/guide';
-import { plainText } from '../../core/text';
+import { plainText } from '../../reading/text';
 import type { Caveat, FactPhrase, KnowledgeModel, SectionMeta, SourceDocument } from '../../core/model';
 import type { FactCondition, Requirement, Rule, TopicDefinition, TopicId } from '../../core/types';
 import { Diagnostics, YamlFile } from './diagnostics';

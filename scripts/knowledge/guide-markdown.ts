@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { formatSource, type GuideDocument, type GuideSection } from '../../core/guide';
 import type { SourceDocument } from '../../core/model';
-import { plainText } from '../../core/text';
+import { plainText } from '../../reading/text';
 import type { Diagnostics } from './diagnostics';
 import { sectionAboutSchema } from './schema';
 import type { z } from 'zod';

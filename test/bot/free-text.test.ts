@@ -1,4 +1,4 @@
-import { MAX_QUERY_CHARS } from '../../core/search';
+import { MAX_QUERY_CHARS } from '../../reading/search';
 import { decide } from '../../core/decide';
 import { VERDICT_HEADLINES } from '../../cards';
 import { buttons, cardProblems, cardText, headline, kindOf } from '../support/cards';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../cli/run';
 import { decide } from '../../core/decide';
-import type { AskResult } from '../../core/search';
+import type { AskResult } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import type { Decision } from '../../core/types';
 

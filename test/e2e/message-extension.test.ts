@@ -1,4 +1,4 @@
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import type { TopicId } from '../../core/types';
 import { PAGE_SIZE } from '../../bot/guide-search-extension';

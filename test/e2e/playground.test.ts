@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { channelsUnderTest, e2eEnv } from './support/env';

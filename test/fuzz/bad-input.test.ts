@@ -1,5 +1,5 @@
 import { UNSUPPORTED_INVOKE_ANSWER } from '../../bot/adapter';
-import { MAX_QUERY_CHARS } from '../../core/search';
+import { MAX_QUERY_CHARS } from '../../reading/search';
 import { en } from '../../wording/en';
 import { parseConfig } from '../../config/config';
 import { guide } from '../../core/knowledge';

@@ -1,7 +1,7 @@
 import { VERDICT_HEADLINES } from '../../cards';
 import { NOT_DECIDED_HEADLINE } from '../../cards/decision-link';
 import { decide } from '../../core/decide';
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS } from '../../core/types';
 import { guideUrl } from '../../core/urls';

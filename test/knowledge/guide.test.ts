@@ -1,5 +1,5 @@
 import { guide, model } from '../../core/knowledge';
-import { plainText } from '../../core/text';
+import { plainText } from '../../reading/text';
 
 // The compiler (scripts/knowledge/) refuses a guide whose sections lack an id, metadata or a
 // Source line; these tests check what a reader of the guide pages relies on beyond that.

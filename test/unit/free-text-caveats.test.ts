@@ -1,5 +1,5 @@
 import { answerFreeText } from '../../bot/free-text';
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 import { guide } from '../../core/knowledge';
 import { cardProblems, cardText } from '../support/cards';
 import { BASE_URL } from '../support/activities';

@@ -1,7 +1,7 @@
-import { model } from './knowledge';
-import type { FactPhrase } from './model';
+import { model } from '../core/knowledge';
+import type { FactPhrase } from '../core/model';
 import { normalizeText } from './text';
-import { TopicId } from './types';
+import type { TopicId } from '../core/types';
 
 // Reads the facts a user's text states, per topic, from the phrase table. It never guesses:
 // a negated phrase states nothing, and a fact stated with two different values is dropped.

@@ -1,4 +1,4 @@
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 
 // What a free question may pre-fill, pattern by pattern, in the project's own words. Each case
 // names the source sentence that makes the wrong reading harmful: a fact read wrongly is shown

@@ -1,4 +1,4 @@
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 import type { TopicId } from '../../core/types';
 
 // Questions in the project's own words for each way real questions went wrong: a fact leaking

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { statedFacts } from '../../core/fact-phrases';
-import { MAX_QUERY_CHARS, RELEVANCE_FLOOR, search } from '../../core/search';
+import { statedFacts } from '../../reading/facts';
+import { MAX_QUERY_CHARS, RELEVANCE_FLOOR, search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { guide, model } from '../../core/knowledge';
@@ -399,7 +399,7 @@ describe('the index', () => {
     await jest.isolateModulesAsync(async () => {
       const { default: MiniSearch } = await import('minisearch');
       const addAll = jest.spyOn(MiniSearch.prototype, 'addAll');
-      const fresh = await import('../../core/search');
+      const fresh = await import('../../reading/search');
       expect(addAll).not.toHaveBeenCalled();
       fresh.search('thin clients');
       fresh.search('motherboard upgrade');

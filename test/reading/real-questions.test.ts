@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 import { BARS, evalDir, evaluate, figures, labelsFile, loadAllowedFacts, loadSets, type QuestionOutcome } from '../../reading/eval/evaluate';
 
 // The development sets of questions people asked in public forums, kept beside the repository

@@ -1,5 +1,5 @@
 import { runCli } from '../../cli/run';
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 
 // Free questions name what the four sources do not cover, so that nobody takes a Windows 10
 // rule of 2020 for a Windows 11 one; questions the sources do cover get no caveat.

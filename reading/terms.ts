@@ -1,4 +1,4 @@
-import { model } from './knowledge';
+import { model } from '../core/knowledge';
 import { stem } from './text';
 
 // The search term of a word, with the model's stop words: shared by the index, the query and
