@@ -8,6 +8,7 @@ import { words } from './text';
 import {
   CLOSE_DEPTH,
   CLOSE_SHARE,
+  CONFUSED_TOPICS,
   DEFINITION_BOOST,
   DEFINITION_WORDS,
   LEAD_DEPTH,
@@ -62,18 +63,19 @@ function nearTopics(ranked: Ranked[]): Set<TopicId> | null {
 }
 
 /**
- * Another topic whose best section is among the top three and nearly as good as the best one:
- * the question fits both about equally ("selling the old PC" or "moving its license"), so the
+ * A topic people confuse with the lead one whose best section is among the top three and close
+ * behind: the question fits both ("selling the old PC" or "reinstalling it for resale"), so the
  * reply offers both checks rather than guessing.
  */
 function closeTopics(ranked: Ranked[], lead: TopicId): TopicId[] {
   const best = ranked[0];
   if (!best) return [];
+  const confused = (t: string) => CONFUSED_TOPICS.some(([a, b]) => (a === lead && b === t) || (b === lead && a === t));
   const close = ranked
     .slice(0, CLOSE_DEPTH)
     .filter((r) => r.score >= best.score * CLOSE_SHARE)
     .map((r) => sectionTopic(r.id))
-    .filter((t): t is TopicId => t !== 'general' && t !== lead);
+    .filter((t): t is TopicId => t !== 'general' && confused(t));
   return [...new Set(close)].slice(0, 1);
 }
 
