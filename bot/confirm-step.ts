@@ -42,7 +42,7 @@ export function confirmStep(
       changed: values.filter(([fact, value]) => value !== ASK_ME && value !== read[fact]).length,
       dropped: values.filter(([, value]) => value === ASK_ME).length,
     },
-    answered: confirmedCard(topic, chosen),
+    ...(values.length ? { answered: confirmedCard(topic, chosen) } : {}),
   };
 }
 

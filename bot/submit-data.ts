@@ -88,6 +88,8 @@ function fitsGuide(data: SubmitData): boolean {
   const definition = TOPICS[data.topic];
   if ('facts' in data && checkFacts(data.topic, data.facts)) return false;
   if ('read' in data && checkFacts(data.topic, data.read)) return false;
+  // A confirm card is only ever sent for at least one read fact.
+  if (data.action === 'confirm' && !Object.keys(data.read).length) return false;
   if (data.action === 'confirm' && data.answers) {
     // An answer for a fact the card did not show, or a value the fact does not have, is not from our card.
     for (const [fact, answer] of Object.entries(data.answers)) {

@@ -1,10 +1,10 @@
 import { MAX_QUERY_CHARS } from '../../core/search';
 import { decide } from '../../core/decide';
 import { VERDICT_HEADLINES } from '../../cards';
-import { buttons, cardProblems, cardText, choiceSets, headline, kindOf } from '../support/cards';
+import { buttons, cardProblems, cardText, choiceSets, headline, kindOf, presetInputs } from '../support/cards';
 import { en } from '../../wording/en';
 import { BASE_URL } from '../support/activities';
-import { Chat, inputsAsRead, onlyCard } from './harness';
+import { Chat, onlyCard } from './harness';
 
 describe('free questions are searched in the guide', () => {
   test('the best sections come back with a snippet and an Open guide button each', async () => {
@@ -46,7 +46,7 @@ describe('free questions are searched in the guide', () => {
     const answer = onlyCard(
       await chat.press(
         buttons(confirm).find((b) => b.title === 'Confirm and continue')!,
-        inputsAsRead(confirm),
+        presetInputs(confirm),
       ),
     );
     expect(kindOf(answer)).toBe('answer');

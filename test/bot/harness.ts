@@ -1,7 +1,7 @@
 import { Activity, TestAdapter } from 'botbuilder';
 import { LicensingBot, LicensingBotOptions } from '../../bot/licensing-bot';
 import { LogValue, TURN_LOGGER } from '../../bot/turn-log';
-import { CardButton, choiceSets } from '../support/cards';
+import { CardButton } from '../support/cards';
 import { BASE_URL, activity as testActivity } from '../support/activities';
 
 type Attachment = { contentType: string; content: Record<string, unknown>; name?: string };
@@ -60,9 +60,4 @@ export function onlyCard(replies: Partial<Activity>[]): Attachment {
   const attachments = replies[0].attachments ?? [];
   if (attachments.length !== 1) throw new Error(`expected one card, got ${JSON.stringify(replies[0])}`);
   return attachments[0] as Attachment;
-}
-
-/** What a channel sends for a card's lists left as they opened: each list's preset value. */
-export function inputsAsRead(card: Attachment): Record<string, string> {
-  return Object.fromEntries(choiceSets(card).flatMap((list) => (list.value === undefined ? [] : [[list.id, list.value]])));
 }

@@ -106,6 +106,11 @@ export function choiceSets(attachment: Attachment): ChoiceInput[] {
   return found;
 }
 
+/** What a channel sends for a card's lists left as they opened: each list's preset value, by input id. */
+export function presetInputs(attachment: Attachment): Record<string, string> {
+  return Object.fromEntries(choiceSets(attachment).flatMap((list) => (list.value === undefined ? [] : [[list.id, list.value]])));
+}
+
 /** All visible text of a card, for assertions on what the user reads. */
 export function cardText(attachment: Attachment): string {
   const parts: string[] = [];
