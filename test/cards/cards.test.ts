@@ -17,6 +17,7 @@ import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, VERDICTS } from '../../core/types';
 import { guide } from '../../core/knowledge';
 import { ASK_ME } from '../../bot/submit-data';
+import { checkPayload } from '../../bot/payloads';
 import { en } from '../../wording/en';
 import { buttons, cardProblems, cardText, choiceSets } from '../support/cards';
 import { allInterviewNodes, fullFactSamples } from './samples';
@@ -78,6 +79,29 @@ describe('every card the bot can send passes the Adaptive Cards parser and the c
       expect(cardProblems(confirmedCard(topic, { ...facts, [first]: ASK_ME }))).toEqual([]);
     },
   );
+
+  test('search results can offer two checks when two topics are close, each with its own button', () => {
+    const results = [{ title: 'Used PCs', answer: 'A used PC keeps its license when…', url: `${BASE_URL}/guide/refurbished-and-used-pcs` }];
+    const card = renderSearchResults({
+      results,
+      checks: [
+        { topicQuestion: TOPICS['used-pc'].question, read: [], submit: checkPayload('used-pc', {}) },
+        {
+          topicQuestion: TOPICS['refurbished-pc'].question,
+          read: ['What happened to the motherboard? **Still the original board**'],
+          submit: checkPayload('refurbished-pc', { motherboard: 'original' }),
+        },
+      ],
+      topics: { action: 'topics', v: guide.version },
+    });
+    expect(cardProblems(card)).toEqual([]);
+    const checks = buttons(card).filter((b) => b.title === 'Check my case');
+    expect(checks.map((b) => b.data?.topic)).toEqual(['used-pc', 'refurbished-pc']);
+    expect(cardText(card)).toContain(en.search.looksLike(TOPICS['used-pc'].question));
+    expect(cardText(card)).toContain(en.search.looksLike(TOPICS['refurbished-pc'].question));
+    // "From your message I read" only above a check that read something.
+    expect(cardText(card).split(en.search.readFromMessage)).toHaveLength(2);
+  });
 
   test('search results with and without a suggested check', () => {
     const results = [
