@@ -1,9 +1,10 @@
 import { renderSearchResults } from '../cards';
+import { MAX_CHECKS } from '../cards/search-results';
 import { checkFacts } from '../core/decide';
 import { MAX_QUERY_CHARS, search as guideSearch } from '../reading/search';
 import { isTopicId, TOPICS } from '../core/topics';
 import type { Outcome } from './outcome';
-import { startPayload, topicsPayload } from './payloads';
+import { checkPayload, topicsPayload } from './payloads';
 import { noMatchCard } from './replies';
 import { answerLabel, orderedFacts } from './topic-text';
 import { en } from '../wording/en';
@@ -23,29 +24,37 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
   const log = { action: 'search', results: results.length, truncated: truncated || undefined };
   if (!results.length) return { reply: noMatchCard(notice, found.caveats), log };
 
-  const check = checkMyCase(found.suggested);
+  const checks = checksFor(found.suggested ? [found.suggested] : []);
   return {
     reply: renderSearchResults({
       notice,
       results: results.map((hit) => ({ title: hit.title, answer: clip(hit.snippet || hit.title, ANSWER_CHARS), url: hit.url })),
-      check,
+      checks: checks.map(({ check }) => check),
       caveats: found.caveats,
       topics: topicsPayload(),
     }),
-    log: { ...log, suggested: check ? found.suggested?.topic : undefined },
+    log: { ...log, suggested: checks[0]?.topic },
   };
 }
 
-function checkMyCase(suggested: { topic: string; facts: Record<string, string> } | null) {
-  if (!suggested || !isTopicId(suggested.topic)) return undefined;
-  const { topic, facts } = suggested;
-  // Search and the core disagree on a fact: offer the sections alone rather than a broken check.
-  if (checkFacts(topic, facts)) return undefined;
-  return {
-    topicQuestion: TOPICS[topic].question,
-    known: orderedFacts(topic, facts).map((fact) => `${fact.prompt} **${answerLabel(topic, fact.id, facts[fact.id])}**`),
-    submit: startPayload(topic, facts),
-  };
+interface Suggestion {
+  topic: string;
+  facts: Record<string, string>;
+}
+
+/** A "Check my case" per suggested topic, best first; its button leads to the confirm step, never past it. */
+function checksFor(suggestions: readonly Suggestion[]) {
+  return suggestions.slice(0, MAX_CHECKS).flatMap(({ topic, facts }) => {
+    if (!isTopicId(topic)) return [];
+    // Search and the core disagree on a fact: offer the sections alone rather than a broken check.
+    if (checkFacts(topic, facts)) return [];
+    const check = {
+      topicQuestion: TOPICS[topic].question,
+      read: orderedFacts(topic, facts).map((fact) => `${fact.prompt} **${answerLabel(topic, fact.id, facts[fact.id])}**`),
+      submit: checkPayload(topic, facts),
+    };
+    return [{ topic, check }];
+  });
 }
 
 function clip(text: string, max: number): string {

@@ -1,9 +1,14 @@
-import { decide, decideTraced } from '../core/decide';
+import { decide } from '../core/decide';
+import { checkStep, confirmStep } from './confirm-step';
+import { nextStep } from './interview-step';
 import type { Outcome } from './outcome';
 import { InterviewState, withAnswer, withoutFact } from './payloads';
 import { en } from '../wording/en';
-import { answerCard, answeredCard, feedbackThanksCard, helpCard, questionCard, welcomeCard, whatIfCard } from './replies';
+import { answeredCard, feedbackThanksCard, helpCard, welcomeCard, whatIfCard } from './replies';
 import type { SubmitData } from './submit-data';
+
+// Where the next step is chosen; exported from here too, where the build's prerender and older callers find it.
+export { nextStep };
 
 export interface InterviewOptions {
   baseUrl: string;
@@ -17,7 +22,8 @@ export interface InterviewOptions {
  */
 export function handleSubmit(data: SubmitData, options: InterviewOptions): Outcome {
   // An older card with no answers on it has nothing that could have stopped fitting: no note.
-  const carriesAnswers = data.action === 'answer' || ('facts' in data && Object.keys(data.facts).length > 0);
+  const carriesAnswers =
+    data.action === 'answer' || data.action === 'confirm' || (data.action !== 'start' && 'facts' in data && Object.keys(data.facts).length > 0);
   const notice = options.outdated && carriesAnswers ? en.notices.outdatedCard : '';
   const log = { action: data.action, outdated: options.outdated || undefined };
   switch (data.action) {
@@ -29,8 +35,16 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
       return data.topic
         ? { ...nextStep({ topic: data.topic, facts: {}, history: [] }, options.baseUrl), log: { ...log, topic: data.topic } }
         : { reply: welcomeCard(), log };
-    case 'start': {
-      const step = nextStep({ topic: data.topic, facts: data.facts, history: [] }, options.baseUrl, notice);
+    case 'start':
+    case 'check': {
+      // A start card of an earlier version could carry facts read from a free question: those are
+      // confirmed first too. An older card's read facts are shown anyway, so no note is needed.
+      const read = data.action === 'check' ? data.read : data.facts;
+      const step = checkStep(data.topic, read, options.baseUrl);
+      return { ...step, log: { ...log, ...step.log } };
+    }
+    case 'confirm': {
+      const step = confirmStep(data.topic, data.read, data.answers ?? {}, options.baseUrl, notice);
       return { ...step, log: { ...log, ...step.log } };
     }
     case 'answer': {
@@ -67,16 +81,4 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
       };
     }
   }
-}
-
-/** Asks the next question the core wants, or answers once it has a verdict: one decision either way. */
-export function nextStep(state: InterviewState, baseUrl: string, notice = ''): Omit<Outcome, 'answered'> {
-  const { decision, rules } = decideTraced(state.topic, state.facts, { baseUrl });
-  if (decision.next) {
-    return { reply: questionCard(state, decision, notice), log: { topic: state.topic, asked: decision.next.fact } };
-  }
-  return {
-    reply: answerCard(state, decision, notice),
-    log: { topic: state.topic, verdict: decision.verdict ?? 'none', rules },
-  };
 }

@@ -1,6 +1,6 @@
 import type { TopicId } from '../core/types';
 import { guide } from '../core/knowledge';
-import type { SubmitData } from './submit-data';
+import { FACT_INPUT_PREFIX, type SubmitData } from './submit-data';
 
 /** Where an interview stands: everything the next step needs, carried in the card. */
 export interface InterviewState {
@@ -13,7 +13,22 @@ export interface InterviewState {
 // card can only carry data the bot will accept back.
 const v = (): string => guide.version;
 
-export const startPayload = (topic: TopicId, facts: Record<string, string> = {}): SubmitData => ({ action: 'start', v: v(), topic, facts: { ...facts } });
+/** A topic's interview from its first question. Facts are never pre-filled here: read facts go through `checkPayload`. */
+export const startPayload = (topic: TopicId): SubmitData => ({ action: 'start', v: v(), topic, facts: {} });
+
+/** "Check my case": the facts read from a free question, which the user confirms before any is used. */
+export const checkPayload = (topic: TopicId, read: Readonly<Record<string, string>>): SubmitData => ({ action: 'check', v: v(), topic, read: { ...read } });
+
+/** "Confirm and continue": the read facts as shown; the card's `fact.<id>` inputs carry what the user chose. */
+export const confirmPayload = (topic: TopicId, read: Readonly<Record<string, string>>): SubmitData => ({
+  action: 'confirm',
+  v: v(),
+  topic,
+  read: { ...read },
+});
+
+/** The confirm card's input for one read fact. */
+export const factInputId = (fact: string): string => `${FACT_INPUT_PREFIX}${fact}`;
 
 export const answerPayload = (state: InterviewState, fact: string, value?: string): SubmitData => ({
   action: 'answer',

@@ -1,5 +1,16 @@
 import type { Attachment } from 'botbuilder';
-import { renderAnswer, renderAnswered, renderFeedbackThanks, renderHelp, renderNoMatch, renderQuestion, renderRestart, renderWelcome } from '../cards';
+import {
+  renderAnswer,
+  renderAnswered,
+  renderConfirm,
+  renderConfirmed,
+  renderFeedbackThanks,
+  renderHelp,
+  renderNoMatch,
+  renderQuestion,
+  renderRestart,
+  renderWelcome,
+} from '../cards';
 import { TOPICS } from '../core/topics';
 import { Decision, TOPIC_IDS, TopicId } from '../core/types';
 import { guide } from '../core/knowledge';
@@ -7,6 +18,8 @@ import {
   answerPayload,
   backPayload,
   changePayload,
+  confirmPayload,
+  factInputId,
   feedbackPayload,
   InterviewState,
   restartPayload,
@@ -15,6 +28,8 @@ import {
   withoutFact,
 } from './payloads';
 import { answerLabel, factDefinition, licenseName, orderedFacts } from './topic-text';
+import { ASK_ME } from './submit-data';
+import { en } from '../wording/en';
 
 // Card data from the conversation's state: the bot decides what to say, cards/ how it looks.
 
@@ -40,6 +55,34 @@ export const feedbackThanksCard = (topic: TopicId, helpful: boolean): Attachment
 
 export const answeredCard = (topic: TopicId, fact: string, value: string): Attachment =>
   renderAnswered({ prompt: factDefinition(topic, fact)?.prompt ?? fact, answer: answerLabel(topic, fact, value) });
+
+/**
+ * The facts read from a free question, each as its question with a list preset to the answer read,
+ * plus "Not sure: ask me"; nothing of it is used until the user confirms.
+ */
+export function confirmCard(topic: TopicId, read: Readonly<Record<string, string>>, notice = ''): Attachment {
+  return renderConfirm({
+    topicTitle: TOPICS[topic].title,
+    notice,
+    facts: orderedFacts(topic, read).map((fact) => ({
+      inputId: factInputId(fact.id),
+      prompt: fact.prompt,
+      value: read[fact.id],
+      choices: [...fact.options.map(({ value, label }) => ({ value, label })), { value: ASK_ME, label: en.confirm.askMe }],
+    })),
+    confirm: confirmPayload(topic, read),
+    startOver: restartPayload(topic),
+  });
+}
+
+/** Replaces a confirmed card in Teams: what the user confirmed for each fact, "ask me" included. */
+export const confirmedCard = (topic: TopicId, chosen: Readonly<Record<string, string>>): Attachment =>
+  renderConfirmed({
+    facts: orderedFacts(topic, chosen).map((fact) => ({
+      prompt: fact.prompt,
+      answer: chosen[fact.id] === ASK_ME ? en.confirm.askMe : answerLabel(topic, fact.id, chosen[fact.id]),
+    })),
+  });
 
 /** Asks the decision's next question; the step count comes from what the decision still needs. */
 export function questionCard(state: InterviewState, decision: Decision, notice = ''): Attachment {

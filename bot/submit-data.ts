@@ -26,8 +26,29 @@ const v = z.string().min(1).max(64);
 // chosen, and some ignore associatedInputs "none", so every action tolerates it.
 const value = z.preprocess((input) => (input === '' ? undefined : input), id.optional());
 
-export const submitDataSchema = z.discriminatedUnion('action', [
+/**
+ * The confirm card's "Not sure: ask me" choice. Not a valid id, so it can never be mistaken for
+ * an answer, whatever values the knowledge gives a fact's options.
+ */
+export const ASK_ME = '?';
+/** The confirm card names each fact's input `fact.<id>`; no payload field starts so. */
+export const FACT_INPUT_PREFIX = 'fact.';
+/**
+ * What the user chose on the confirm card, by fact. An input a client left empty is not an
+ * answer, so it counts as "ask me": only a value the user saw selected can enter the interview.
+ */
+const confirmedAnswers = z.record(
+  id,
+  z.preprocess((input) => (input === '' ? ASK_ME : input), z.union([id, z.literal(ASK_ME)])),
+);
+
+const actions = z.discriminatedUnion('action', [
+  /** From the welcome card with no facts; from cards of earlier versions also with facts, which are then only read facts. */
   z.strictObject({ action: z.literal('start'), v, topic, facts, value }),
+  /** "Check my case" on a free question's results: the facts read from the message, none of them answers yet. */
+  z.strictObject({ action: z.literal('check'), v, topic, read: facts, value }),
+  /** "Confirm and continue": the read facts as shown, and (gathered from the card's inputs) what the user chose for each. */
+  z.strictObject({ action: z.literal('confirm'), v, topic, read: facts, answers: confirmedAnswers.optional(), value }),
   z.strictObject({ action: z.literal('answer'), v, topic, facts, history, fact: id, value }),
   z.strictObject({ action: z.literal('back'), v, topic, facts, history, value }),
   z.strictObject({ action: z.literal('change'), v, topic, facts, history, fact: id, value }),
@@ -36,7 +57,9 @@ export const submitDataSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('help'), v, value }),
   z.strictObject({ action: z.literal('topics'), v, value }),
 ]);
-export type SubmitData = z.output<typeof submitDataSchema>;
+
+export const submitDataSchema = z.preprocess(gatherFactInputs, actions);
+export type SubmitData = z.output<typeof actions>;
 export type SubmitAction = SubmitData['action'];
 
 export type SubmitReading =
@@ -64,6 +87,16 @@ function fitsGuide(data: SubmitData): boolean {
   if (!('topic' in data) || data.topic === undefined) return true;
   const definition = TOPICS[data.topic];
   if ('facts' in data && checkFacts(data.topic, data.facts)) return false;
+  if ('read' in data && checkFacts(data.topic, data.read)) return false;
+  // A confirm card is only ever sent for at least one read fact.
+  if (data.action === 'confirm' && !Object.keys(data.read).length) return false;
+  if (data.action === 'confirm' && data.answers) {
+    // An answer for a fact the card did not show, or a value the fact does not have, is not from our card.
+    for (const [fact, answer] of Object.entries(data.answers)) {
+      if (!Object.hasOwn(data.read, fact)) return false;
+      if (answer !== ASK_ME && checkFacts(data.topic, { [fact]: answer })) return false;
+    }
+  }
   if ('history' in data) {
     if (new Set(data.history).size !== data.history.length) return false;
     if (!data.history.every((fact) => Object.hasOwn(data.facts, fact))) return false;
@@ -74,6 +107,23 @@ function fitsGuide(data: SubmitData): boolean {
     if (data.action === 'answer' && data.value !== undefined && !fact.options.some((option) => option.value === data.value)) return false;
   }
   return true;
+}
+
+/**
+ * Adaptive Cards put a card's inputs beside the button's data, at the top level of the submit:
+ * the confirm card's `fact.<id>` inputs are gathered into `answers` so the schema can check them
+ * as one record. Any `answers` field sent directly is replaced, never merged.
+ */
+function gatherFactInputs(raw: unknown): unknown {
+  if (!isRecord(raw) || raw.action !== 'confirm') return raw;
+  const rest: [string, unknown][] = [];
+  const answers: [string, unknown][] = [];
+  for (const [key, inner] of Object.entries(raw)) {
+    if (key.startsWith(FACT_INPUT_PREFIX)) answers.push([key.slice(FACT_INPUT_PREFIX.length), inner]);
+    else if (key !== 'answers') rest.push([key, inner]);
+  }
+  // fromEntries defines own properties, so a key such as "__proto__" cannot reach a prototype.
+  return Object.fromEntries([...rest, ['answers', Object.fromEntries(answers)]]);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

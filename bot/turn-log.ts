@@ -21,6 +21,11 @@ export interface TurnFields {
   outcome?: 'ok' | 'invalid' | 'guide-changed' | 'error' | 'refused';
   outdated?: boolean;
   results?: number;
+  /** The confirm step: how many read facts were shown, and how many the user kept, changed or left to be asked. */
+  read?: number;
+  kept?: number;
+  changed?: number;
+  dropped?: number;
   suggested?: string;
   truncated?: boolean;
   replaced?: boolean;

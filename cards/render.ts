@@ -28,6 +28,8 @@ export const CARD_KINDS = [
   'help',
   'question',
   'answered',
+  'confirm',
+  'confirmed',
   'answer',
   'feedback-thanks',
   'search-results',

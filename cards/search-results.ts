@@ -4,6 +4,9 @@ import { notice, payload, shortText, text, url } from './fields';
 import json from './templates/search-results.json';
 import { en } from '../wording/en';
 
+/** Room for a second check when two topics are close; more would bury the sections. */
+export const MAX_CHECKS = 2;
+
 export const searchResultsDataSchema = z.object({
   notice,
   /** Each hit with its section's one-sentence answer, which reads on its own where an extract may not. */
@@ -11,8 +14,14 @@ export const searchResultsDataSchema = z.object({
     .array(z.object({ title: shortText, answer: text, url }))
     .min(1)
     .max(3),
-  /** Offered when the words named facts of a topic: starts that interview with them filled in. */
-  check: z.object({ topicQuestion: shortText, known: z.array(shortText).max(16), submit: payload }).optional(),
+  /**
+   * Guided checks offered for the question, best first (two when two topics are close). Each lists
+   * what was read from the message; its button first shows those facts to confirm, never uses them as they are.
+   */
+  checks: z
+    .array(z.object({ topicQuestion: shortText, read: z.array(shortText).max(16), submit: payload }))
+    .max(MAX_CHECKS)
+    .default([]),
   /** What the question names that the sources do not cover, so no one applies a rule beyond them. */
   caveats: z.array(text).max(10).default([]),
   topics: payload,
@@ -24,20 +33,17 @@ const card = defineCard(
   json,
   searchResultsDataSchema.transform((data) => ({
     ...data,
-    hasCheck: data.check !== undefined,
-    check: data.check
-      ? { ...data.check, looksLike: en.search.looksLike(data.check.topicQuestion) }
-      : { topicQuestion: '-', looksLike: '-', known: [], submit: {} },
+    checks: data.checks.map((check) => ({ ...check, looksLike: en.search.looksLike(check.topicQuestion) })),
     words: {
       heading: en.search.heading,
       notCovered: en.labels.notCovered,
       openGuide: en.buttons.openGuide,
-      fromYourMessage: en.labels.fromYourMessage,
+      readFromMessage: en.search.readFromMessage,
       checkMyCase: en.buttons.checkMyCase,
       allTopics: en.buttons.allTopics,
     },
   })),
 );
 
-/** The best guide sections for a free question, and a guided check when one fits. */
+/** The best guide sections for a free question, and the guided checks that fit. */
 export const renderSearchResults = (data: SearchResultsData) => card(data);

@@ -1,5 +1,6 @@
 import type { AskResult } from '../reading/search';
 import type { Decision, TopicDefinition } from '../core/types';
+import { isTopicId, TOPICS } from '../core/topics';
 import { en } from '../wording/en';
 
 // Plain-text renderings for people at a terminal; --json prints the objects themselves. The
@@ -44,11 +45,20 @@ export function formatAsk(result: AskResult): string {
   });
   if (result.caveats.length) lines.push('', `${en.labels.notCovered}:`, ...bullets(result.caveats));
   if (result.suggested) {
-    const facts = Object.entries(result.suggested.facts).map(([fact, value]) => `${fact}=${value}`);
-    if (facts.length) lines.push('', `${en.labels.fromYourMessage} ${facts.join(', ')}`);
-    lines.push('', en.cli.checkYourCase(`licensing-bot decide ${[result.suggested.topic, ...facts].join(' ')}`));
+    const { topic, facts: read } = result.suggested;
+    const facts = Object.entries(read).map(([fact, value]) => `${fact}=${value}`);
+    // A reading, not answers: each fact with its question and answer so a person can check it
+    // before running the decide line, which is explicit about every fact it passes.
+    if (facts.length) lines.push('', en.cli.readFacts, ...Object.entries(read).map(([fact, value]) => readFact(topic, fact, value)));
+    lines.push('', en.cli.checkYourCase(`licensing-bot decide ${[topic, ...facts].join(' ')}`));
   }
   return lines.join('\n');
+}
+
+function readFact(topic: string, fact: string, value: string): string {
+  const definition = isTopicId(topic) ? TOPICS[topic].facts.find((candidate) => candidate.id === fact) : undefined;
+  const label = definition?.options.find((option) => option.value === value)?.label;
+  return definition && label ? en.cli.readFact(fact, value, definition.prompt, label) : `  ${fact}=${value}`;
 }
 
 export function formatTopics(topics: readonly TopicDefinition[]): string {

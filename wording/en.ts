@@ -47,7 +47,6 @@ export const en = {
     sections: 'Sections',
     yourAnswers: 'Your answers',
     notCovered: 'Not covered by the sources',
-    fromYourMessage: 'From your message:',
     guide: 'Windows licensing guide',
     source: (source: string) => `Source: ${source}`,
   },
@@ -69,6 +68,7 @@ export const en = {
     openGuide: 'Open guide',
     openDecisionRecord: 'Open the decision record',
     checkMyCase: 'Check my case',
+    confirmAndContinue: 'Confirm and continue',
   },
 
   /** Short notes above a card's content about how it was answered. */
@@ -135,6 +135,16 @@ export const en = {
     youSaid: (answer: string) => `You said: **${answer}**`,
   },
 
+  /** The step between a free question and its check: what was read, shown for the user to confirm or change. */
+  confirm: {
+    heading: 'From your message I understood:',
+    hint: 'Nothing is decided from these until you confirm them. Change any answer that is wrong, or choose "Not sure: ask me" to be asked that question instead.',
+    askMe: 'Not sure: ask me',
+    choiceRequired: 'Choose an answer, or "Not sure: ask me".',
+    /** Heading of the compact card that replaces a confirmed one in Teams. */
+    confirmed: 'From your message, confirmed:',
+  },
+
   feedback: {
     helpful: { heading: 'Thanks, glad it helped.', message: 'Your vote helps us see which answers work.' },
     unhelpful: {
@@ -164,6 +174,8 @@ export const en = {
   search: {
     heading: 'From the guide',
     looksLike: (topicQuestion: string) => `Your case looks like: ${topicQuestion}`,
+    /** Above the facts read from the message on the results card: they are shown again to confirm. */
+    readFromMessage: 'From your message I read (you confirm each before it is used):',
   },
 
   guideDocument: {
@@ -182,6 +194,9 @@ export const en = {
     question: (query: string) => `Question: ${query}`,
     noMatch: 'Nothing in the guide matches. Run "licensing-bot topics" to see what the assistant can check.',
     checkYourCase: (command: string) => `Check your case: ${command}`,
+    /** Above the facts ask read from the question: a reading, not answers, until someone checks them. */
+    readFacts: 'Read from your question (not confirmed; check each before you rely on it):',
+    readFact: (fact: string, value: string, prompt: string, label: string) => `  ${fact}=${value}  (${prompt} ${label})`,
     /** Mistakes on the command line, said on stderr above the usage. */
     errors: {
       unknownOption: (flag: string) => `Unknown option ${flag}. The only option is --json.`,

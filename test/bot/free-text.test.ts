@@ -1,7 +1,8 @@
 import { MAX_QUERY_CHARS } from '../../reading/search';
 import { decide } from '../../core/decide';
 import { VERDICT_HEADLINES } from '../../cards';
-import { buttons, cardProblems, cardText, headline, kindOf } from '../support/cards';
+import { buttons, cardProblems, cardText, choiceSets, headline, kindOf, presetInputs } from '../support/cards';
+import { en } from '../../wording/en';
 import { BASE_URL } from '../support/activities';
 import { Chat, onlyCard } from './harness';
 
@@ -22,36 +23,44 @@ describe('free questions are searched in the guide', () => {
     expect(buttons(card).map((b) => b.title)).not.toContain('Check my case');
   });
 
-  test('words that name facts offer "Check my case", which starts the interview with them filled in', async () => {
+  test('words that name facts offer "Check my case", which first shows what was read, to confirm', async () => {
     const chat = new Chat();
     const card = await chat.cardFor({ text: 'Can we run Windows VMs on AWS?' });
     expect(cardText(card)).toContain("A Listed Provider's servers dedicated to us");
     const check = buttons(card).find((b) => b.title === 'Check my case')!;
-    expect(check.data).toMatchObject({ action: 'start', topic: 'virtual-machines', facts: { where: 'listed-provider' } });
-    const next = onlyCard(await chat.press(check));
-    expect(kindOf(next)).toBe('question');
-    expect(cardProblems(next)).toEqual([]);
-    expect(cardText(next)).toContain(decide('virtual-machines', { where: 'listed-provider' }).next!.prompt);
-    expect(cardText(next)).toContain('Question 2 of at most');
+    expect(check.data).toMatchObject({ action: 'check', topic: 'virtual-machines', read: { where: 'listed-provider' } });
+    const confirm = onlyCard(await chat.press(check));
+    expect(kindOf(confirm)).toBe('confirm');
+    expect(cardProblems(confirm)).toEqual([]);
+    expect(choiceSets(confirm).find((list) => list.id === 'fact.where')).toMatchObject({ value: 'listed-provider' });
   });
 
-  test('when the named facts already decide the case, "Check my case" goes straight to the answer', async () => {
+  test('when the read facts would already decide the case, the verdict still waits for the confirm step', async () => {
     const chat = new Chat();
     const card = await chat.cardFor({ text: 'thin clients reaching VDI on our own servers' });
-    const answer = onlyCard(await chat.press(buttons(card).find((b) => b.title === 'Check my case')!));
-    expect(kindOf(answer)).toBe('answer');
     const facts = { devices: 'thin-clients', where: 'own-datacenter' };
+    const check = buttons(card).find((b) => b.title === 'Check my case')!;
+    expect(check.data).toMatchObject({ read: facts });
+    const confirm = onlyCard(await chat.press(check));
+    expect(kindOf(confirm)).toBe('confirm');
+    const answer = onlyCard(
+      await chat.press(
+        buttons(confirm).find((b) => b.title === 'Confirm and continue')!,
+        presetInputs(confirm),
+      ),
+    );
+    expect(kindOf(answer)).toBe('answer');
     expect(headline(answer)).toBe(VERDICT_HEADLINES[decide('vdi-license-choice', facts).verdict!].text);
   });
 
-  test('the card says what it understood from the message, so a wrong reading can be seen', async () => {
+  test('the card says what it read from the message, and that each is confirmed before use', async () => {
     const card = await new Chat().cardFor({ text: 'Can we run Windows VMs on AWS for users with VDA E3?' });
     expect(cardProblems(card)).toEqual([]);
     const text = cardText(card);
-    expect(text).toContain('From your message:');
+    expect(text).toContain(en.search.readFromMessage);
     expect(text).toContain("A Listed Provider's servers dedicated to us");
     expect(buttons(card).find((b) => b.title === 'Check my case')!.data).toMatchObject({
-      facts: { where: 'listed-provider', license: 'vda-per-user' },
+      read: { where: 'listed-provider', license: 'vda-per-user' },
     });
   });
 

@@ -116,6 +116,21 @@ describe('readSubmit', () => {
     expect(readSubmit({ action: 'topics', v })).toMatchObject({ ok: true });
   });
 
+  test("gathers the confirm card's lists into its answers, and ignores answers sent as a field", () => {
+    const confirm = { action: 'confirm', v, topic: 'refurbished-pc', read: { motherboard: 'original', recovery: 'none' } };
+    expect(readSubmit({ ...confirm, 'fact.motherboard': 'upgraded', 'fact.recovery': '?', answers: { recovery: 'original-media' } })).toEqual({
+      ok: true,
+      outdated: false,
+      data: { ...confirm, answers: { motherboard: 'upgraded', recovery: '?' } },
+    });
+    // A list a client sent back empty is no answer: that question will be asked.
+    expect(readSubmit({ ...confirm, 'fact.recovery': '' })).toMatchObject({ ok: true, data: { answers: { recovery: '?' } } });
+    // A list named after the prototype reaches no prototype and answers nothing.
+    const proto = readSubmit(JSON.parse(`{"action":"confirm","v":"${v}","topic":"refurbished-pc","read":{},"fact.__proto__":{"x":1}}`));
+    expect(proto.ok ? proto.data : {}).not.toHaveProperty('answers.x');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   test('treats an empty choice as no choice yet', () => {
     expect(readSubmit(answer({ value: '' }))).toMatchObject({ ok: true, data: { value: undefined } });
   });

@@ -1,9 +1,23 @@
-import { answerCard, answeredCard, feedbackThanksCard, helpCard, noMatchCard, questionCard, restartCard, welcomeCard, whatIfCard } from '../../bot/replies';
+import {
+  answerCard,
+  answeredCard,
+  confirmCard,
+  confirmedCard,
+  feedbackThanksCard,
+  helpCard,
+  noMatchCard,
+  questionCard,
+  restartCard,
+  welcomeCard,
+  whatIfCard,
+} from '../../bot/replies';
 import { renderSearchResults } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, VERDICTS } from '../../core/types';
 import { guide } from '../../core/knowledge';
+import { ASK_ME } from '../../bot/submit-data';
+import { checkPayload } from '../../bot/payloads';
 import { en } from '../../wording/en';
 import { buttons, cardProblems, cardText, choiceSets } from '../support/cards';
 import { allInterviewNodes, fullFactSamples } from './samples';
@@ -55,6 +69,40 @@ describe('every card the bot can send passes the Adaptive Cards parser and the c
     }
   });
 
+  test.each(TOPIC_IDS.flatMap((topic) => fullFactSamples(topic, 8).map((facts) => [topic, facts] as const)))(
+    'confirm card and its compact replacement with every fact of %s read: %j',
+    (topic, facts) => {
+      const confirm = confirmCard(topic, facts);
+      expect(cardProblems(confirm)).toEqual([]);
+      expect(choiceSets(confirm)).toHaveLength(TOPICS[topic].facts.length);
+      const first = TOPICS[topic].facts[0].id;
+      expect(cardProblems(confirmedCard(topic, { ...facts, [first]: ASK_ME }))).toEqual([]);
+    },
+  );
+
+  test('search results can offer two checks when two topics are close, each with its own button', () => {
+    const results = [{ title: 'Used PCs', answer: 'A used PC keeps its license when…', url: `${BASE_URL}/guide/refurbished-and-used-pcs` }];
+    const card = renderSearchResults({
+      results,
+      checks: [
+        { topicQuestion: TOPICS['used-pc'].question, read: [], submit: checkPayload('used-pc', {}) },
+        {
+          topicQuestion: TOPICS['refurbished-pc'].question,
+          read: ['What happened to the motherboard? **Still the original board**'],
+          submit: checkPayload('refurbished-pc', { motherboard: 'original' }),
+        },
+      ],
+      topics: { action: 'topics', v: guide.version },
+    });
+    expect(cardProblems(card)).toEqual([]);
+    const checks = buttons(card).filter((b) => b.title === 'Check my case');
+    expect(checks.map((b) => b.data?.topic)).toEqual(['used-pc', 'refurbished-pc']);
+    expect(cardText(card)).toContain(en.search.looksLike(TOPICS['used-pc'].question));
+    expect(cardText(card)).toContain(en.search.looksLike(TOPICS['refurbished-pc'].question));
+    // "From your message I read" only above a check that read something.
+    expect(cardText(card).split(en.search.readFromMessage)).toHaveLength(2);
+  });
+
   test('search results with and without a suggested check', () => {
     const results = [
       { title: 'What is a Listed Provider?', answer: 'A Listed Provider is…', url: `${BASE_URL}/guide/virtual-machines#vm-listed-providers` },
@@ -64,7 +112,7 @@ describe('every card the bot can send passes the Adaptive Cards parser and the c
     const withCheck = renderSearchResults({
       results,
       notice: 'Your message was long.',
-      check: { topicQuestion: TOPICS['virtual-machines'].question, known: ['Where? **AWS**'], submit: { action: 'start' } },
+      checks: [{ topicQuestion: TOPICS['virtual-machines'].question, read: ['Where? **AWS**'], submit: { action: 'check' } }],
       caveats: ['The sources say nothing about Windows 11.'],
       topics: { action: 'topics', v: guide.version },
     });
@@ -72,7 +120,7 @@ describe('every card the bot can send passes the Adaptive Cards parser and the c
     expect(cardProblems(withCheck)).toEqual([]);
     expect(buttons(plain).map((b) => b.title)).not.toContain('Check my case');
     expect(buttons(withCheck).map((b) => b.title)).toContain('Check my case');
-    expect(cardText(withCheck)).toContain('From your message:');
+    expect(cardText(withCheck)).toContain(en.search.readFromMessage);
     expect(cardText(withCheck)).toContain('The sources say nothing about Windows 11.');
     expect(cardText(plain)).not.toContain('Not covered by the sources');
   });
@@ -117,6 +165,40 @@ describe('question cards', () => {
       expect(titles.includes('Back')).toBe(node.history.length > 0);
       expect(titles).toContain('Start over');
     }
+  });
+});
+
+describe('confirm cards', () => {
+  const read = { motherboard: 'original', recovery: 'original-media' };
+
+  test('show each read fact as its question, opening on the answer read, with "Not sure: ask me" as the last choice', () => {
+    const card = confirmCard('refurbished-pc', read);
+    expect(cardText(card)).toContain(en.confirm.heading);
+    const lists = choiceSets(card);
+    // In the topic's order, whatever order they were read in.
+    expect(lists.map((list) => list.id)).toEqual(['fact.motherboard', 'fact.recovery']);
+    for (const list of lists) {
+      const fact = TOPICS['refurbished-pc'].facts.find((candidate) => `fact.${candidate.id}` === list.id)!;
+      expect(list.label).toBe(fact.prompt);
+      expect(list.value).toBe(read[fact.id as keyof typeof read]);
+      expect(list.choices).toEqual([...fact.options.map(({ value, label }) => ({ title: label, value })), { title: en.confirm.askMe, value: ASK_ME }]);
+    }
+  });
+
+  test('"Confirm and continue" carries the facts read, not the choices (those come from the lists)', () => {
+    const card = confirmCard('refurbished-pc', read);
+    const confirm = buttons(card).find((b) => b.title === en.buttons.confirmAndContinue)!;
+    expect(confirm.data).toEqual({ action: 'confirm', v: guide.version, topic: 'refurbished-pc', read });
+    const startOver = buttons(card).find((b) => b.title === 'Start over')!;
+    expect(startOver.data).toMatchObject({ action: 'restart', topic: 'refurbished-pc' });
+  });
+
+  test('the compact replacement says what was confirmed, "ask me" included, and has no buttons', () => {
+    const card = confirmedCard('refurbished-pc', { motherboard: 'original', recovery: ASK_ME });
+    const text = cardText(card);
+    expect(text).toContain('You said: **Still the original board**');
+    expect(text).toContain(`You said: **${en.confirm.askMe}**`);
+    expect(buttons(card)).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { decide } from '../../core/decide';
 import type { AskResult } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import type { Decision } from '../../core/types';
+import { en } from '../../wording/en';
 
 const parseDecision = (stdout: string) => JSON.parse(stdout) as Decision;
 
@@ -79,6 +80,18 @@ describe('licensing-bot ask', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^1\. .+\(refurbished-pc, score/m);
     expect(result.stdout).toContain('Check your case: licensing-bot decide refurbished-pc motherboard=upgraded');
+  });
+
+  it('labels the facts it read as a reading to confirm, each with its question and answer', () => {
+    const result = runCli(['ask', 'we upgraded the motherboard, do we need a new license?']);
+    const lines = result.stdout.split('\n');
+    const heading = lines.indexOf(en.cli.readFacts);
+    expect(heading).toBeGreaterThan(0);
+    const motherboard = TOPICS['refurbished-pc'].facts.find((fact) => fact.id === 'motherboard')!;
+    const upgraded = motherboard.options.find((option) => option.value === 'upgraded')!;
+    expect(lines.slice(heading + 1)).toContain(`  motherboard=upgraded  (${motherboard.prompt} ${upgraded.label})`);
+    // The decide line comes after the reading, so nobody runs it without having it in front of them.
+    expect(lines.findIndex((line) => line.startsWith('Check your case:'))).toBeGreaterThan(heading);
   });
 
   it('says plainly when nothing matches', () => {

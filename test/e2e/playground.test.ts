@@ -21,6 +21,17 @@ if (!channels.length) {
 const WELCOME_TITLE = 'Windows Licensing Assistant';
 const FREE_QUESTION = 'Can we run Windows VMs on AWS with VDA per user?';
 
+/** The confirm card lists each read fact by its question, its list showing the answer read. */
+async function checkConfirmCard(chat: PlaygroundSession, card: Locator, topic: TopicId, known: Facts): Promise<void> {
+  const lines = await cardLines(card);
+  expect(lines[0]).toBe(TOPICS[topic].title);
+  expect(lines).toContain('From your message I understood:');
+  for (const fact of TOPICS[topic].facts.filter((candidate) => known[candidate.id] !== undefined)) {
+    expect(await chat.selected(card, fact.prompt)).toBe(fact.options.find((o) => o.value === known[fact.id])!.label);
+  }
+  expect(await card.getByRole('combobox').count()).toBe(Object.keys(known).length);
+}
+
 for (const channel of channels)
   describe(`Playground, channel ${channel}`, () => {
     const sessions = playgroundSessions(channel);
@@ -106,7 +117,7 @@ for (const channel of channels)
       await openCitation(chat, answer, 1, decision.citations[0].url);
     });
 
-    test(`a free question with facts ("${FREE_QUESTION}") leads through "Check my case" to a verdict`, async () => {
+    test(`a free question with facts ("${FREE_QUESTION}") leads through "Check my case" and the confirm step to a verdict`, async () => {
       const { chat } = await openChat();
       const found = search(FREE_QUESTION, { baseUrl: e2eEnv().botUrl });
       expect(found.suggested).not.toBeNull();
@@ -127,7 +138,10 @@ for (const channel of channels)
       expect(await results.getByRole('link', { name: 'Open guide', exact: true }).first().getAttribute('title')).toBe(found.results[0].url);
       await chat.shot('search results', results);
 
-      const question = await chat.press(results, 'Check my case');
+      const confirm = await chat.press(results, 'Check my case');
+      await checkConfirmCard(chat, confirm, topic, known);
+      await chat.shot('confirm card', confirm);
+      const question = await chat.press(confirm, 'Confirm and continue');
       const { answer, facts, decision } = await completeInterview(chat, question, topic, { program: 'eligible', instances: '1-4' }, known);
       expect(facts).toEqual({ ...known, program: 'eligible', instances: '1-4' });
       expect(decision).toEqual(expectedDecision(topic, facts));
@@ -139,6 +153,58 @@ for (const channel of channels)
         expect(answerLines).toContain(fact.options.find((o) => o.value === value)!.label);
       }
       await chat.shot('answer card', answer);
+    });
+
+    test('a read fact changed on the confirm card is the one used, and one left to "ask me" is asked', async () => {
+      const { chat } = await openChat();
+      const found = search(FREE_QUESTION, { baseUrl: e2eEnv().botUrl });
+      const { topic, facts: known } = found.suggested!;
+      const [changed, dropped] = TOPICS[topic].facts.filter((fact) => known[fact.id] !== undefined);
+      const other = changed.options.find((option) => option.value !== known[changed.id])!;
+
+      const results = await chat.say(FREE_QUESTION);
+      const confirm = await chat.press(results, 'Check my case');
+      await checkConfirmCard(chat, confirm, topic, known);
+      const index = (await chat.botMessageCount()) - 1;
+      await chat.select(confirm, changed.prompt, other.label);
+      await chat.select(confirm, dropped.prompt, 'Not sure: ask me');
+      await chat.shot('confirm card, one changed, one left to ask', confirm);
+      const question = await chat.press(confirm, 'Confirm and continue');
+
+      // What the client posted: the card's data with each list's value beside it.
+      const submit = chat
+        .sentToBot()
+        .filter((activity) => (activity.body.value as { action?: string } | undefined)?.action === 'confirm')
+        .at(-1)!;
+      expect(submit.body.value).toMatchObject({ action: 'confirm', topic, read: known, [`fact.${changed.id}`]: other.value, [`fact.${dropped.id}`]: '?' });
+
+      const confirmed = Object.fromEntries(
+        Object.entries(known)
+          .filter(([fact]) => fact !== dropped.id)
+          .map(([fact, value]) => [fact, fact === changed.id ? other.value : value]),
+      );
+      const next = expectedDecision(topic, confirmed).next!;
+      expect(await cardLines(question)).toContain(next.prompt);
+      await chat.shot('the next question', question);
+
+      if (channel === 'msteams') {
+        // In Teams the confirm card became the compact "You said" card in place (updateActivity).
+        await waitUntil('the confirmed card', async () => (await chat.card(index).innerText()).includes('You said:'));
+        const lines = await cardLines(chat.card(index));
+        expect(lines).toContain(`You said: ${other.label}`);
+        expect(lines).toContain('You said: Not sure: ask me');
+        expect(await chat.card(index).getByRole('button').count()).toBe(0);
+        expect(await chat.card(index).getByRole('combobox').count()).toBe(0);
+        await chat.shot('confirmed card replaced in place', chat.card(index));
+      } else {
+        // Elsewhere the card stays. The Playground redraws it after the submit, lists back on the
+        // answers read (what a second press would then send); the same choices again give the same step.
+        await chat.select(confirm, changed.prompt, other.label);
+        await chat.select(confirm, dropped.prompt, 'Not sure: ask me');
+        const again = await chat.press(confirm, 'Confirm and continue');
+        expect(await again.innerText()).toBe(await question.innerText());
+        await chat.shot('confirmed twice');
+      }
     });
 
     if (channel === 'msteams') {

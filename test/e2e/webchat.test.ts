@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { VERDICT_HEADLINES } from '../../cards';
 import { decide } from '../../core/decide';
+import { search } from '../../core/search';
 import { TOPICS } from '../../core/topics';
 import { DirectLineStandIn } from '../support/direct-line-stand-in';
 import { CHROMIUM_ARGS } from './support/playground';
@@ -255,6 +256,48 @@ describe('the partner-portal Web Chat page in Chromium', () => {
     expect(fromUser.filter((a) => a.value !== undefined)).toHaveLength(3);
     expect(fromUser.every((a) => String((a.from as { id: string }).id).startsWith('dl_'))).toBe(true);
     expect(fromUser.some((a) => a.text === 'start over')).toBe(true);
+    await expectClean(w);
+  });
+
+  it('a free question\'s "Check my case" shows the facts read to confirm; a changed one is the one used', async () => {
+    const w = await openPage(`${bot.url}/`);
+    const { page } = w;
+    await expectCardCount(page, 1);
+    const question = 'Can we run Windows VMs on AWS with VDA per user?';
+    const found = search(question, { baseUrl: bot.url });
+    expect(found.suggested).not.toBeNull();
+    const { topic, facts: read } = found.suggested!;
+    const [changed] = TOPICS[topic].facts.filter((fact) => read[fact.id] !== undefined);
+    const other = changed.options.find((option) => option.value !== read[changed.id])!;
+
+    const count = await cards(page).count();
+    await page.locator('[data-id="webchat-sendbox-input"]').fill(question);
+    await page.keyboard.press('Enter');
+    await expectCardCount(page, count + 1);
+    await press(page, 'Check my case');
+
+    // Web Chat draws each read fact as a drop-down list, labelled with its question, opening on the answer read.
+    const confirm = cards(page).last();
+    await expect(confirm.textContent()).resolves.toContain('From your message I understood:');
+    const lists = confirm.locator('select');
+    expect(await lists.count()).toBe(Object.keys(read).length);
+    const list = confirm.getByRole('combobox', { name: changed.prompt });
+    expect(await list.inputValue()).toBe(read[changed.id]);
+    await list.selectOption({ label: other.label });
+    expect(await list.inputValue()).toBe(other.value);
+    await page.screenshot({ path: join(artifacts, 'webchat-confirm-card-changed.png') });
+    await press(page, 'Confirm and continue');
+
+    const confirmed = { ...read, [changed.id]: other.value };
+    const next = decide(topic, confirmed);
+    await expect(cards(page).last().textContent()).resolves.toContain(next.next ? next.next.prompt : VERDICT_HEADLINES[next.verdict!].text);
+    // What Direct Line relayed: the card's data with each list's value beside it.
+    const conversation = directLine.conversationIds().at(-1)!;
+    const submit = directLine
+      .transcript(conversation)
+      .filter((a) => (a.value as { action?: string } | undefined)?.action === 'confirm')
+      .at(-1);
+    expect(submit?.value).toMatchObject({ action: 'confirm', topic, read, [`fact.${changed.id}`]: other.value });
     await expectClean(w);
   });
 

@@ -3,7 +3,7 @@ import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { guideHandler } from '../../handlers/guide';
-import { headline, kindOf, buttons, CardButton, cardProblems, cardText } from '../support/cards';
+import { headline, kindOf, buttons, CardButton, cardProblems, cardText, presetInputs } from '../support/cards';
 import { httpRequest, Card } from '../support/http';
 import { BASE_URL, MENTION, USER } from '../support/activities';
 import { HttpChat, onlyCard, startFakeConnector } from '../support/http-chat';
@@ -83,13 +83,16 @@ describe('through the HTTP handler: moving around in an interview', () => {
 });
 
 describe('through the HTTP handler: free questions', () => {
-  test('a question that states facts offers "Check my case", which leads to a verdict', async () => {
+  test('a question that states facts offers "Check my case", which leads through the confirm step to a verdict', async () => {
     const chat = new HttpChat();
     const results = await chat.cardFor({ text: 'Can we run Windows VMs on AWS for our VDA per user licensed staff?' });
     expect(kindOf(results)).toBe('search-results');
     expect(cardText(results)).toMatch(/Listed Provider/);
-    const first = onlyCard(await chat.press(button(results, /Check my case/)));
-    const { card, facts } = await answerUntilVerdict(pressIn(chat), 'virtual-machines', first, () => 0, { where: 'listed-provider', license: 'vda-per-user' });
+    const confirm = onlyCard(await chat.press(button(results, /Check my case/)));
+    expect(kindOf(confirm)).toBe('confirm');
+    const read = { where: 'listed-provider', license: 'vda-per-user' };
+    const first = onlyCard(await chat.press(button(confirm, 'Confirm and continue'), presetInputs(confirm)));
+    const { card, facts } = await answerUntilVerdict(pressIn(chat), 'virtual-machines', first, () => 0, read);
     expect(headline(card)).toBe(VERDICT_HEADLINES[decide('virtual-machines', facts).verdict!].text);
   });
 

@@ -85,14 +85,30 @@ export function buttons(attachment: Attachment): CardButton[] {
 export interface ChoiceInput {
   id: string;
   choices: { title: string; value: string }[];
+  /** The input's label: the question it asks. */
+  label?: string;
+  /** The choice the list opens on. */
+  value?: string;
 }
 
 export function choiceSets(attachment: Attachment): ChoiceInput[] {
   const found: ChoiceInput[] = [];
   walk(attachment.content, (object) => {
-    if (object.type === 'Input.ChoiceSet') found.push({ id: String(object.id), choices: object.choices as ChoiceInput['choices'] });
+    if (object.type === 'Input.ChoiceSet') {
+      found.push({
+        id: String(object.id),
+        choices: object.choices as ChoiceInput['choices'],
+        ...(typeof object.label === 'string' ? { label: object.label } : {}),
+        ...(typeof object.value === 'string' ? { value: object.value } : {}),
+      });
+    }
   });
   return found;
+}
+
+/** What a channel sends for a card's lists left as they opened: each list's preset value, by input id. */
+export function presetInputs(attachment: Attachment): Record<string, string> {
+  return Object.fromEntries(choiceSets(attachment).flatMap((list) => (list.value === undefined ? [] : [[list.id, list.value]])));
 }
 
 /** All visible text of a card, for assertions on what the user reads. */

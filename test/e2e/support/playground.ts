@@ -248,6 +248,38 @@ export class PlaygroundSession {
     return this.press(card, next);
   }
 
+  /**
+   * Sets a compact ChoiceSet (a drop-down list, found by its label) to the option labelled
+   * `option` the way a user does: open the list, click the option. The card can re-render once
+   * after it arrives and reset its inputs, so the choice is checked again until it holds.
+   */
+  async select(card: Locator, list: string, option: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const box = card.getByRole('combobox', { name: list, exact: true });
+      await expectOne(box, `list "${list}"`);
+      if ((await box.evaluate((element) => (element as { tagName: string }).tagName)) === 'SELECT') await box.selectOption({ label: option });
+      else {
+        await box.click();
+        await this.page.getByRole('option', { name: option, exact: true }).click();
+      }
+      await this.page.waitForTimeout(150);
+      if ((await this.selected(card, list)) === option) return;
+      this.notes.push(`the list "${list}" did not keep "${option}" (a re-render?): set again`);
+    }
+    throw new Error(`the list "${list}" does not stay on "${option}"`);
+  }
+
+  /** The option a compact ChoiceSet (found by its label) shows now. */
+  async selected(card: Locator, list: string): Promise<string> {
+    const box = card.getByRole('combobox', { name: list, exact: true });
+    await expectOne(box, `list "${list}"`);
+    return box.evaluate((element) => {
+      const node = element as unknown as { tagName: string; selectedIndex?: number; options?: { text: string }[]; value?: string; innerText: string };
+      if (node.tagName === 'SELECT') return node.options?.[node.selectedIndex ?? -1]?.text ?? '';
+      return (node.tagName === 'INPUT' ? (node.value ?? '') : node.innerText).trim();
+    });
+  }
+
   /** A screenshot of what the user sees now (or of one element), numbered in step order. */
   async shot(name: string, target: Locator | Page = this.page): Promise<string> {
     const file = this.shotPath(name);

@@ -8,9 +8,13 @@ import {
   InterviewState,
   restartPayload,
   startPayload,
+  checkPayload,
+  confirmPayload,
+  factInputId,
   topicsPayload,
 } from '../../../bot/payloads';
 import { decide } from '../../../core/decide';
+import { guide } from '../../../core/knowledge';
 import { TOPICS } from '../../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../../core/types';
 import { activity } from '../../support/activities';
@@ -137,7 +141,12 @@ export const validSubmit: fc.Arbitrary<Record<string, Json>> = fc
     const { next } = decide(state.topic, state.facts);
     const answered = Object.keys(state.facts);
     const options: Record<string, Json>[] = [
-      startPayload(state.topic, state.facts),
+      startPayload(state.topic),
+      checkPayload(state.topic, state.facts),
+      // A start card of an earlier version, with facts read from a free question.
+      { action: 'start', v: guide.version, topic: state.topic, facts: { ...state.facts } },
+      // The confirm card sent back with every read fact kept as shown.
+      { ...confirmPayload(state.topic, state.facts), ...Object.fromEntries(Object.entries(state.facts).map(([fact, value]) => [factInputId(fact), value])) },
       restartPayload(state.topic),
       restartPayload(),
       helpPayload(),
