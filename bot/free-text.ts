@@ -24,7 +24,7 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
   const log = { action: 'search', results: results.length, truncated: truncated || undefined };
   if (!results.length) return { reply: noMatchCard(notice, found.caveats), log };
 
-  const checks = checksFor(found.suggested ? [found.suggested] : []);
+  const checks = checksFor(found.suggested ? [found.suggested, ...found.alternatives] : []);
   return {
     reply: renderSearchResults({
       notice,

@@ -39,6 +39,7 @@ const card = defineCard(
       notCovered: en.labels.notCovered,
       openGuide: en.buttons.openGuide,
       readFromMessage: en.search.readFromMessage,
+      eitherCheck: en.search.eitherCheck,
       checkMyCase: en.buttons.checkMyCase,
       allTopics: en.buttons.allTopics,
     },

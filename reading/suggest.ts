@@ -45,7 +45,10 @@ function asksForDefinition(clean: string): boolean {
 
 /** The topic of the best sections found: the first relevant hit that feeds a guided check. */
 function leadTopic(ranked: Ranked[]): TopicId | null {
-  const lead = ranked.slice(0, LEAD_DEPTH).find((r) => r.score >= RELEVANCE_FLOOR && sectionTopic(r.id) !== 'general');
+  const best = ranked[0];
+  // Below a general section ("Is this guidance binding?"), a topic leads only when close behind.
+  const floor = best && sectionTopic(best.id) === 'general' ? Math.max(RELEVANCE_FLOOR, best.score * NEAR_SHARE) : RELEVANCE_FLOOR;
+  const lead = ranked.slice(0, LEAD_DEPTH).find((r) => r.score >= floor && sectionTopic(r.id) !== 'general');
   const topic = lead ? sectionTopic(lead.id) : 'general';
   return topic === 'general' ? null : topic;
 }

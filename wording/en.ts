@@ -176,6 +176,8 @@ export const en = {
     looksLike: (topicQuestion: string) => `Your case looks like: ${topicQuestion}`,
     /** Above the facts read from the message on the results card: they are shown again to confirm. */
     readFromMessage: 'From your message I read (you confirm each before it is used):',
+    /** Above two checks offered side by side: the question fits two topics people confuse. */
+    eitherCheck: 'Your question could be about either of two cases. Pick the one that is yours:',
   },
 
   guideDocument: {

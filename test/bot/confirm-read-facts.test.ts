@@ -1,6 +1,6 @@
 import { VERDICT_HEADLINES } from '../../cards';
 import { decide } from '../../core/decide';
-import { search as guideSearch } from '../../core/search';
+import { search as guideSearch } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import type { TopicId } from '../../core/types';
 import { ASK_ME } from '../../bot/submit-data';

@@ -23,6 +23,21 @@ describe('free questions are searched in the guide', () => {
     expect(buttons(card).map((b) => b.title)).not.toContain('Check my case');
   });
 
+  test('a question that fits two topics people confuse offers both checks and says so', async () => {
+    // Reinstalling and reselling used PCs: the used-PC transfer or the refurbished-PC rules.
+    const card = await new Chat().cardFor({ text: 'We bought used office PCs with COA stickers; can we reinstall Windows on them and resell them?' });
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain(en.search.eitherCheck);
+    const checks = buttons(card).filter((b) => b.title === 'Check my case');
+    expect(checks.map((b) => (b.data as { topic: string }).topic).sort()).toEqual(['refurbished-pc', 'used-pc']);
+  });
+
+  test('a question that fits one topic offers one check, with no either-or line', async () => {
+    const card = await new Chat().cardFor({ text: 'Can we run Windows VMs on AWS?' });
+    expect(cardText(card)).not.toContain(en.search.eitherCheck);
+    expect(buttons(card).filter((b) => b.title === 'Check my case')).toHaveLength(1);
+  });
+
   test('words that name facts offer "Check my case", which first shows what was read, to confirm', async () => {
     const chat = new Chat();
     const card = await chat.cardFor({ text: 'Can we run Windows VMs on AWS?' });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { VERDICT_HEADLINES } from '../../cards';
 import { decide } from '../../core/decide';
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import { DirectLineStandIn } from '../support/direct-line-stand-in';
 import { CHROMIUM_ARGS } from './support/playground';

@@ -1,7 +1,7 @@
 import { VERDICT_HEADLINES } from '../../cards';
 import { ASK_ME } from '../../bot/submit-data';
 import { decide } from '../../core/decide';
-import { search } from '../../core/search';
+import { search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import { BASE_URL } from '../support/activities';
 import { buttons, cardProblems, cardText, choiceSets, headline, kindOf, presetInputs } from '../support/cards';
