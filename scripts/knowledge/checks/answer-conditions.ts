@@ -8,12 +8,7 @@ import type { SectionPlace } from './section-place';
  */
 export type AnswerConditions = Readonly<Record<string, readonly { says: string; why: string }[]>>;
 
-export function checkAnswerConditions(
-  sections: readonly SectionPlace[],
-  conditions: AnswerConditions,
-  yaml: YamlFile,
-  diagnostics: Diagnostics,
-): void {
+export function checkAnswerConditions(sections: readonly SectionPlace[], conditions: AnswerConditions, yaml: YamlFile, diagnostics: Diagnostics): void {
   const byId = new Map(sections.map((place) => [place.section.id, place]));
   for (const [id, list] of Object.entries(conditions)) {
     const place = byId.get(id);
