@@ -17,12 +17,12 @@ export function checkAnswerConditions(sections: readonly SectionPlace[], conditi
       continue;
     }
     const answer = folded(place.section.answer);
-    for (const condition of list) {
+    for (const [i, condition] of list.entries()) {
       if (!answer.includes(folded(condition.says))) {
         diagnostics.add(
           place.file,
           place.line,
-          `the answer of section ${id} must say "${condition.says}" (${condition.why}; listed in ${yaml.file}:${yaml.lineOf([id])})`,
+          `the answer of section ${id} must say "${condition.says}" (${condition.why}; listed in ${yaml.file}:${yaml.lineOf([id, i])})`,
         );
       }
     }
