@@ -52,7 +52,7 @@ const findings: Finding[] = [
       expect(answer('refurbished-recovery-media')).toMatch(/cannot be had .* or there is no disk recovery image/);
       expect(answer('refurbished-recovery-media')).toMatch(/confirm with Microsoft/);
       expect(answer('refurbished-recovery-media')).not.toMatch(/neither/);
-      expect(body('refurbished-recovery-media')).toMatch(/This guide's reading/);
+      expect(body('refurbished-recovery-media')).toMatch(/this guide's reading, not a statement of the source/);
     },
   },
   {
