@@ -1,5 +1,5 @@
 import { renderGuideDocument, renderGuideSection, renderThumbnail } from '../cards';
-import type { GuideDocument, GuideSection } from '../core/guide';
+import { ANSWER_MAX_CHARS, sourceDate, type GuideDocument, type GuideSection } from '../core/guide';
 import { plainText } from '../reading/text';
 import { guideUrl } from '../core/urls';
 import { model } from '../core/knowledge';
@@ -9,20 +9,21 @@ import { ExtensionAttachment, withPreview } from './extension-response';
 // A guide section or document as a card someone drops into a chat (search result or unfurled
 // link), with the preview Teams lists for it. Both paths show the same card for the same section.
 
-const PREVIEW_CHARS = 240;
+/** A one-sentence answer is never longer (knowledge:check), so a section's preview shows it whole. */
+export const PREVIEW_CHARS = ANSWER_MAX_CHARS;
 const SECTIONS_LISTED = 5;
 
-/** "Title. Publisher, date" for each source the sections restate: the dates they speak for. */
+/** "Title. Publisher, date (scope)" for each source the sections restate: the dates and scope they speak for. */
 export function sourceLines(sourceIds: readonly string[]): string[] {
   return [...new Set(sourceIds)].flatMap((id) => {
     const source = model.sources.find((candidate) => candidate.id === id);
-    return source ? [`${source.title}. ${source.publisher}, ${source.date}`] : [];
+    return source ? [`${source.title}. ${source.publisher}, ${sourceDate(source)}`] : [];
   });
 }
 
 const shortSource = (sourceIds: readonly string[]) => {
   const source = model.sources.find((candidate) => candidate.id === sourceIds[0]);
-  return source ? `${source.publisher}, ${source.date}` : undefined;
+  return source ? `${source.publisher}, ${sourceDate(source)}` : undefined;
 };
 
 export function sectionAttachment(section: GuideSection, baseUrl: string, answer = section.answer): ExtensionAttachment {

@@ -34,7 +34,27 @@ export function guideFromDocuments(documents: readonly GuideDocument[], version:
   return { version, documents, sections };
 }
 
-/** A source as citations name it: "[004] Title. Publisher, date." */
-export function formatSource(source: { id: string; title: string; publisher: string; date: string }): string {
-  return `[${source.id}] ${source.title}. ${source.publisher}, ${source.date}.`;
+/**
+ * The longest one-sentence answer a section may open with. Teams previews and every other
+ * surface that shows an answer alone show this many characters whole, so a deciding condition
+ * at the end of an answer is never cut off. knowledge:check refuses a longer answer.
+ */
+export const ANSWER_MAX_CHARS = 240;
+
+interface CitedSource {
+  id: string;
+  title: string;
+  publisher: string;
+  date: string;
+  scope?: string;
+}
+
+/** "April 2020 (Windows 10 only, ...)": the date a source speaks for, with the scope it is limited to. */
+export function sourceDate(source: Omit<CitedSource, 'id' | 'title' | 'publisher'>): string {
+  return source.scope ? `${source.date} (${source.scope})` : source.date;
+}
+
+/** A source as citations name it: "[004] Title. Publisher, date (scope)." */
+export function formatSource(source: CitedSource): string {
+  return `[${source.id}] ${source.title}. ${source.publisher}, ${sourceDate(source)}.`;
 }

@@ -12,6 +12,8 @@ export interface SourceDocument {
   date: string;
   /** Where it was published, in words, and its public address where one is known. */
   publishedAt: string;
+  /** What the source is limited to (for example one Windows version), shown beside its date. */
+  scope?: string;
 }
 
 /** A phrase that, found in a user's text, states fact values of one topic. */

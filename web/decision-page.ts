@@ -1,4 +1,5 @@
 import { decisionHeadline } from '../cards/decision-link';
+import { sourceDate } from '../core/guide';
 import type { DecisionRecord } from './decision-record';
 import { en } from '../wording/en';
 import { escapeHtml, PAGE_STYLE } from './html';
@@ -52,7 +53,7 @@ export function decisionPage(record: DecisionRecord): string {
         `<li><a href="${escapeHtml(citation.url)}">${escapeHtml(citation.title)}</a><br><span class="source">${escapeHtml(citation.source)}</span></li>`,
     )
     .join('');
-  const sources = record.sources.map((source) => `[${source.id}] ${source.title}. ${source.publisher}: ${source.date}.`);
+  const sources = record.sources.map((source) => `[${source.id}] ${source.title}. ${source.publisher}: ${sourceDate(source)}.`);
   const body = `<h1>${escapeHtml(record.topicTitle)}</h1>
 <p class="question">${escapeHtml(record.question)}</p>
 ${record.linkVersion !== undefined ? `<p class="notice" role="note">${escapeHtml(en.notices.recordFromOtherGuide)}</p>` : ''}

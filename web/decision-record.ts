@@ -16,7 +16,7 @@ export interface DecisionRecord {
   /** The recommended licenses by name (verdict "recommendation" only). */
   recommended: string[];
   /** The source documents the cited sections restate, with the dates they speak for. */
-  sources: { id: string; title: string; publisher: string; date: string }[];
+  sources: { id: string; title: string; publisher: string; date: string; scope?: string }[];
   /** The link was made with another guide version: the answer shown is today's. */
   linkVersion?: string;
 }

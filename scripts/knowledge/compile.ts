@@ -9,7 +9,10 @@ import type { FactCondition, Requirement, Rule, TopicDefinition, TopicId } from 
 import { Diagnostics, YamlFile } from './diagnostics';
 import { parseGuideDocument, type ParsedSection } from './guide-markdown';
 import { compileQuestions } from './questions';
-import { indexSchema, sourcesSchema, topicSchema, vocabularySchema, type RuleInput, type TopicInput } from './schema';
+import { answerConditionsSchema, indexSchema, sourcesSchema, topicSchema, vocabularySchema, type RuleInput, type TopicInput } from './schema';
+import { checkAnswerConditions } from './checks/answer-conditions';
+import { checkAnswerLength } from './checks/answer-length';
+import { checkScopeNotes } from './checks/scope-note';
 
 // The knowledge compiler: reads knowledge/*.yaml, knowledge/topics/*.yaml and
 // knowledge/guide/*.md, refuses anything inconsistent (each complaint with file and line), and
@@ -42,7 +45,10 @@ export function compileKnowledge(root: string): CompileResult {
   const vocabulary = vocabularyFile.parse(vocabularySchema, diagnostics);
   if (!index || !sourcesInput || !vocabulary) return { model: undefined, diagnostics, places };
 
-  const sources = new Map<string, SourceDocument>(sourcesInput.sources.map((source) => [source.id, source]));
+  const sources = new Map<string, SourceDocument>(
+    // The scope note is for the check below; the model keeps what citations show.
+    sourcesInput.sources.map(({ scope_note: _note, ...source }) => [source.id, source]),
+  );
 
   // The guide first: rules cite its sections.
   const guideDir = join(knowledgeDir, 'guide');
@@ -64,6 +70,15 @@ export function compileKnowledge(root: string): CompileResult {
     }
   }
   const sectionIds = new Set(parsedSections.map((entry) => entry.section.id));
+
+  // How a one-sentence answer reads alone: its length, the dated source's date and scope, the
+  // conditions that decide it.
+  const placed = parsedSections.map((entry) => ({ section: entry.section, file: sectionFile.get(entry.section.id)!, line: entry.line }));
+  checkAnswerLength(placed, diagnostics);
+  checkScopeNotes(placed, new Map(sourcesInput.sources.flatMap((s) => (s.scope_note ? [[s.id, s.scope_note] as const] : []))), diagnostics);
+  const conditionsFile = load(join(knowledgeDir, 'answer-conditions.yaml'));
+  const conditions = conditionsFile.parse(answerConditionsSchema, diagnostics);
+  if (conditions) checkAnswerConditions(placed, conditions, conditionsFile, diagnostics);
 
   // Topics, in the index's order; every file in topics/ must be listed there.
   const topicsDir = join(knowledgeDir, 'topics');

@@ -49,8 +49,24 @@ export const indexSchema = z.strictObject({
 });
 
 export const sourcesSchema = z.strictObject({
-  sources: z.array(z.strictObject({ id: z.string().regex(/^\d{3}$/), title: text, publisher: text, date: text, publishedAt: text })).min(1),
+  sources: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^\d{3}$/),
+        title: text,
+        publisher: text,
+        date: text,
+        publishedAt: text,
+        scope: text.optional(),
+        // What every section restating a dated source must say (see checks/scope-note.ts).
+        scope_note: z.strictObject({ answer: text, section: text }).optional(),
+      }),
+    )
+    .min(1),
 });
+
+/** knowledge/answer-conditions.yaml: per section, the deciding conditions its answer must keep. */
+export const answerConditionsSchema = z.record(slug, z.array(z.strictObject({ says: text, why: text })).min(1));
 
 export const vocabularySchema = z.strictObject({
   fragments: z.record(z.string().regex(/^[A-Z_]+$/), text),

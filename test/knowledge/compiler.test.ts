@@ -135,8 +135,8 @@ describe('the knowledge compiler', () => {
     edit('topics/used-pc.yaml', 'when: { transfer: [ license-only ] }', 'when:\n      transfer:\n        - license-only');
     edit(
       'guide/prior-versions.md',
-      'Yes: a customer who licensed software through a Microsoft Volume Licensing program may use',
-      'Yes: a customer who licensed software through a Microsoft Volume Licensing program\nmay use',
+      'a Volume Licensing customer is eligible to use prior versions',
+      'a Volume Licensing customer\nis eligible to use prior versions',
     );
     expect(compileKnowledge(root).model!.version).toBe(before);
     edit('topics/used-pc.yaml', 'it stays with the PC it came with.', 'it stays with its own PC.');

@@ -156,10 +156,15 @@ describe('topics people confuse get the right section first, or both checks', ()
     { q: 'Is an OEM Windows license ok for a VM in the cloud?', topics: ['virtual-machines'] },
     { q: 'We have an Enterprise Agreement. Can we install Windows 8.1 instead of Windows 10?', topics: ['prior-versions'] },
     { q: 'Do we have the right to reimage new Dell PCs with our own corporate Windows image?', topics: ['upgrade-imaging'] },
-    { q: 'Our users have RDS CALs, but we want Windows 10 VDI desktops for them on Azure: what do they need?', topics: ['virtual-machines'] },
+    // A passing mention of RDS CALs must not make it a session-host question.
+    {
+      q: 'Our users have RDS CALs, but we want Windows 10 VDI desktops for them on Azure: what do they need?',
+      topics: ['virtual-machines', 'vdi-license-choice'],
+    },
   ])('$q', ({ q, topics }) => {
     const result = search(q);
     expect(topics).toContain(result.results[0]?.topic);
+    if (q.includes('RDS CALs')) expect(result.results[0]?.section).not.toBe('scenario-session-host');
   });
 
   test('one-word questions about the guide itself find it', () => {
