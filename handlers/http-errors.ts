@@ -7,7 +7,8 @@ import type { HttpResponseInit } from '@azure/functions';
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
 /** Why a request's content was refused; also the `reason` its log line carries. */
-export type BadInputReason = 'unreadable-body' | 'bad-json' | 'not-an-activity' | 'not-loopback' | 'rejected-activity' | 'bad-link';
+export type BadInputReason =
+  'unreadable-body' | 'bad-json' | 'not-an-activity' | 'not-loopback' | 'rejected-activity' | 'bad-link' | 'bad-host' | 'bad-target' | 'bad-header';
 
 export type HttpFailure =
   /** The caller sent something this endpoint cannot take: their fault, a 400. */
@@ -43,6 +44,10 @@ const BAD_INPUT_MESSAGES: Record<BadInputReason, string> = {
   'rejected-activity': 'The activity could not be processed.',
   // A decision page link; the page itself explains what is wrong with it.
   'bad-link': 'The link is not a decision link this assistant can read.',
+  // The local server's reading of the request line and headers (server/request-line.ts).
+  'bad-host': 'The Host header is not a host name.',
+  'bad-target': 'The request target is not a path.',
+  'bad-header': 'A request header could not be read.',
 };
 
 export interface FailureAnswer {
