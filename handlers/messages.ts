@@ -8,9 +8,38 @@ import { RequestLine, TURN_LOGGER, TurnEntry, TurnLogger } from '../bot/turn-log
 import { Config, config as loadConfig } from '../config/config';
 import { applicationInsights, Telemetry } from '../telemetry/app-insights';
 import { failureReason, failureResponse, HttpFailure, MAX_ACTIVITY_BYTES } from './http-errors';
+import { depthWithin, MAX_RESPONSE_BYTES, MAX_RESPONSE_DEPTH, serialiseBounded } from './json-bounds';
 import { isLoopbackUrl } from './loopback';
 
 export { LOOPBACK_ONLY_MESSAGE } from './http-errors';
+
+// Ids in the Bot Framework are a few hundred characters at most (a Teams conversation id with a
+// thread and a message id); names are people's or a bot's display names.
+const MAX_ID_CHARS = 1024;
+const MAX_NAME_CHARS = 512;
+/** The most an account or a conversation, with whatever a channel adds to it, may take as JSON. */
+const MAX_REFERENCE_BYTES = 4096;
+const MAX_REFERENCE_DEPTH = 8;
+
+/**
+ * A part of the activity that every reply carries back (botbuilder copies it, from and recipient
+ * swapped): shallow and small, whatever else a channel puts in it. The depth is checked first,
+ * without recursion, so that measuring the size cannot overflow the stack.
+ */
+function bounded<T extends z.ZodType>(schema: T) {
+  return schema.refine(
+    (value) => depthWithin(value, MAX_REFERENCE_DEPTH) && Buffer.byteLength(JSON.stringify(value)) <= MAX_REFERENCE_BYTES,
+    'too deep or too large',
+  );
+}
+
+// A channel account: who wrote, and who was written to.
+const account = z.looseObject({
+  id: z.string().max(MAX_ID_CHARS).optional(),
+  name: z.string().max(MAX_NAME_CHARS).optional(),
+  aadObjectId: z.string().max(MAX_ID_CHARS).optional(),
+  role: z.string().max(64).optional(),
+});
 
 // Just enough shape to hand the body to botbuilder, which throws instead of answering 400 when
 // an activity lacks a type; the rest of the activity is the bot's business.
@@ -33,6 +62,13 @@ const activitySchema = z.looseObject({
   // Lists of channel accounts, which the bot walks on conversationUpdate.
   membersAdded: z.array(z.looseObject({})).optional(),
   membersRemoved: z.array(z.looseObject({})).optional(),
+  // Copied into every reply (the id as replyToId, from and recipient swapped), and so into an
+  // expectReplies answer: a 10,000-deep conversation made that answer impossible to serialise.
+  id: z.string().max(MAX_ID_CHARS).optional(),
+  locale: z.string().max(64).optional(),
+  conversation: bounded(z.looseObject({ id: z.string().max(MAX_ID_CHARS), name: z.string().max(MAX_NAME_CHARS).optional() })).optional(),
+  from: bounded(account).optional(),
+  recipient: bounded(account).optional(),
 });
 
 export interface MessagesHandlerOptions {
@@ -147,7 +183,11 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
       // An invoke answer is the bot's own; a 5xx there is a failure of ours.
       if (result.status >= 500) return { failure: { kind: 'internal' } };
       if (result.body === undefined || result.body === null || result.body === '') return { response: { status: result.status } };
-      return { response: { status: result.status, jsonBody: result.body } };
+      // Serialised here, not by the host after this request is logged: an answer that cannot be
+      // sent is a failure of ours, logged as the 500 the caller gets.
+      const serialised = serialiseBounded(result.body, { maxDepth: MAX_RESPONSE_DEPTH, maxBytes: MAX_RESPONSE_BYTES });
+      if (!serialised.ok) return { failure: { kind: 'internal' }, error: new UnsendableAnswerError(serialised.problem) };
+      return { response: { status: result.status, body: serialised.text, headers: { 'Content-Type': 'application/json; charset=utf-8' } } };
     } catch (error) {
       return { failure: failureOf(error), error };
     }
@@ -191,6 +231,14 @@ function failureOf(error: unknown): HttpFailure {
   if (error instanceof UnauthorizedError) return { kind: 'unauthorized' };
   if (error instanceof InvalidActivityError) return { kind: 'bad-input', reason: 'rejected-activity' };
   return { kind: 'internal' };
+}
+
+/** The turn's answer could not be serialised within bounds; the problem names why. */
+class UnsendableAnswerError extends Error {
+  constructor(problem: string) {
+    super(`the answer could not be sent: ${problem}`);
+    this.name = 'UnsendableAnswerError';
+  }
 }
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
