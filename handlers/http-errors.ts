@@ -19,8 +19,8 @@ export type HttpFailure =
   | { kind: 'forbidden'; message: string }
   /** The token could not be checked because Bot Framework's keys could not be fetched in time. */
   | { kind: 'authentication-unavailable' }
-  /** The bot could not post its reply to the channel's connector. */
-  | { kind: 'channel-unreachable' }
+  /** The bot could not post its reply to the channel's connector; `delivery` says how it failed. */
+  | { kind: 'channel-unreachable'; delivery?: 'channel-unreachable' | 'channel-throttled' | 'channel-refused' }
   /** A service this one depends on (Direct Line) failed or did not answer. */
   | { kind: 'upstream-failed'; message: string }
   /** A bug of ours: nothing the caller can fix. */
@@ -97,7 +97,9 @@ export function failureResponse(failure: HttpFailure, headers: Record<string, st
 
 /** The short machine-readable reason a log line gives for a failure, e.g. "bad-json" or "too-large". */
 export function failureReason(failure: HttpFailure): string {
-  return failure.kind === 'bad-input' ? failure.reason : failure.kind;
+  if (failure.kind === 'bad-input') return failure.reason;
+  if (failure.kind === 'channel-unreachable') return failure.delivery ?? failure.kind;
+  return failure.kind;
 }
 
 function answer(status: number, message: string, headers: Record<string, string> = {}): FailureAnswer {

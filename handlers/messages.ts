@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import { AuthenticationOverrides, AuthenticationUnavailableError, createAdapter, InvalidActivityError, UnauthorizedError } from '../bot/adapter';
+import { isDeliveryFailure, TurnDelivery, withDelivery } from '../bot/delivery';
 import { processActivity } from '../bot/http-shim';
 import { LicensingBot } from '../bot/licensing-bot';
 import { refuseOtherTenant } from '../bot/tenant-gate';
@@ -104,7 +105,13 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
   let saidNotConfigured = false;
 
   /** Everything but the log line: what the request came to, and what the turn (if any) logged. */
-  async function handle(request: HttpRequest, context: InvocationContext, turnLog: Partial<TurnEntry>): Promise<Outcome> {
+  async function handle(
+    request: HttpRequest,
+    context: InvocationContext,
+    turnLog: Partial<TurnEntry>,
+    delivery: { turn?: TurnDelivery },
+    started: number,
+  ): Promise<Outcome> {
     if (request.method !== 'POST') return { failure: { kind: 'method-not-allowed', allow: ['POST'] } };
     const { settings } = getRuntime();
     const unauthenticated = !settings.bot.appId;
@@ -151,34 +158,46 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
     const logger: TurnLogger = { log: (entry) => Object.assign(turnLog, entry) };
     // A reply the channel's connector did not take: the error's name, kept for the answer.
     let sendFailure: unknown;
+    // The channel's 15 s started when its request arrived; every reply and card edit shares them.
+    const turnDelivery = new TurnDelivery(settings.delivery, started);
+    delivery.turn = turnDelivery;
     try {
-      const result = await processActivity(adapter, plainHeaders(request), activity.data, async (turn) => {
-        turn.onSendActivities(async (_context, _activities, next) => {
-          try {
-            return await next();
-          } catch (error) {
-            sendFailure ??= error;
-            throw error;
+      const result = await withDelivery(turnDelivery, () =>
+        processActivity(adapter, plainHeaders(request), activity.data, async (turn) => {
+          turn.onSendActivities(async (_context, _activities, next) => {
+            // After a reply the channel did not take, nothing more goes out: an apology would fail
+            // the same way, or worse, arrive and contradict a reply that was in fact shown.
+            if (turnDelivery.failure) throw turnDelivery.failure;
+            try {
+              return await next();
+            } catch (error) {
+              sendFailure ??= error;
+              if (isDeliveryFailure(error)) turnDelivery.failure ??= error;
+              throw error;
+            }
+          });
+          // After authentication (the adapter calls this only then), before any bot code. Never
+          // log the tenant id itself: it identifies an organization that is not ours.
+          if (await refuseOtherTenant(turn, settings.allowedTenantIds)) {
+            Object.assign(turnLog, { tenant: 'other', outcome: 'refused' } satisfies Partial<TurnEntry>);
+            return;
           }
-        });
-        // After authentication (the adapter calls this only then), before any bot code. Never
-        // log the tenant id itself: it identifies an organization that is not ours.
-        if (await refuseOtherTenant(turn, settings.allowedTenantIds)) {
-          Object.assign(turnLog, { tenant: 'other', outcome: 'refused' } satisfies Partial<TurnEntry>);
-          return;
-        }
-        // An expectReplies turn with such a serviceUrl got this far, and its replies stay in the
-        // body; editing or deleting a sent card (Teams) would still be a request to that URL.
-        if (unauthenticated && !isLoopbackUrl(turn.activity.serviceUrl)) {
-          const refuse = (): Promise<never> =>
-            Promise.reject(Object.assign(new Error('no request to a serviceUrl that is not loopback without a MicrosoftAppId'), { name: 'NotLoopbackError' }));
-          turn.onUpdateActivity(refuse);
-          turn.onDeleteActivity(refuse);
-        }
-        turn.turnState.set(TURN_LOGGER, logger);
-        await bot.run(turn);
-      });
-      // The bot answered (an apology, at worst) but the channel never got it.
+          // An expectReplies turn with such a serviceUrl got this far, and its replies stay in the
+          // body; editing or deleting a sent card (Teams) would still be a request to that URL.
+          if (unauthenticated && !isLoopbackUrl(turn.activity.serviceUrl)) {
+            const refuse = (): Promise<never> =>
+              Promise.reject(
+                Object.assign(new Error('no request to a serviceUrl that is not loopback without a MicrosoftAppId'), { name: 'NotLoopbackError' }),
+              );
+            turn.onUpdateActivity(refuse);
+            turn.onDeleteActivity(refuse);
+          }
+          turn.turnState.set(TURN_LOGGER, logger);
+          await bot.run(turn);
+        }),
+      );
+      // The bot answered but the channel never got it: the channel failed, said as such.
+      if (turnDelivery.failure) return { failure: { kind: 'channel-unreachable', delivery: turnDelivery.failure.reason } };
       if (sendFailure !== undefined) return { failure: { kind: 'channel-unreachable' }, error: sendFailure };
       // An invoke answer is the bot's own; a 5xx there is a failure of ours.
       if (result.status >= 500) return { failure: { kind: 'internal' } };
@@ -196,8 +215,9 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
   return async (request, context) => {
     const started = performance.now();
     const turnLog: Partial<TurnEntry> = {};
+    const delivery: { turn?: TurnDelivery } = {};
     // Whatever fails on the way is answered (a 500 for a bug) and logged, like any other failure.
-    const outcome = await handle(request, context, turnLog).catch((error: unknown): Outcome => ({ failure: { kind: 'internal' }, error }));
+    const outcome = await handle(request, context, turnLog, delivery, started).catch((error: unknown): Outcome => ({ failure: { kind: 'internal' }, error }));
     const response = 'response' in outcome ? outcome.response : failureResponse(outcome.failure);
     const line: RequestLine = {
       event: 'turn',
@@ -209,6 +229,8 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
       line.reason = failureReason(outcome.failure);
       // Only the error's name: a message can hold a URL or what the caller sent.
       if (outcome.error !== undefined) line.error = errorName(outcome.error);
+      const failed = delivery.turn?.failure;
+      if (failed) Object.assign(line, { tries: delivery.turn?.tries, deliveryMs: failed.elapsedMs });
       // A bug: its stack is for the operator, never for the caller.
       if (outcome.failure.kind === 'internal') context.error(`messages: internal error: ${describeError(outcome.error)}`);
     }
