@@ -17,6 +17,8 @@ export type HttpFailure =
   | { kind: 'unauthorized' }
   /** The caller is known and may not do this (e.g. an origin not allowed to ask for a token). */
   | { kind: 'forbidden'; message: string }
+  /** The caller asked too often; `retryAfterSeconds` says when it may ask again. */
+  | { kind: 'rate-limited'; message: string; retryAfterSeconds: number }
   /** The token could not be checked because Bot Framework's keys could not be fetched in time. */
   | { kind: 'authentication-unavailable' }
   /** The bot could not post its reply to the channel's connector; `delivery` says how it failed. */
@@ -71,6 +73,8 @@ export function describeFailure(failure: HttpFailure): FailureAnswer {
       return answer(405, `Only ${failure.allow[0]} is accepted here.`, { Allow: failure.allow.join(', ') });
     case 'too-large':
       return answer(413, 'The request body is too large.');
+    case 'rate-limited':
+      return answer(429, failure.message, { 'Retry-After': String(failure.retryAfterSeconds) });
     case 'internal':
       return answer(500, 'Internal error.');
     case 'channel-unreachable':
