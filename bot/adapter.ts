@@ -13,6 +13,7 @@ import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import { AuthenticationError } from 'botframework-connector';
 import type { Config } from '../config/config';
 import { en } from '../wording/en';
+import { channelClientOptions } from './channel-http-client';
 import { EXTENSION_INVOKES } from './extension-invokes';
 
 /**
@@ -93,7 +94,8 @@ class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
     options: ConfigurationBotFrameworkAuthenticationOptions,
     private readonly timeoutMs: number,
   ) {
-    super(options);
+    // Every connector request (replies, card edits) goes through the delivery policy's client.
+    super(options, undefined, undefined, undefined, channelClientOptions());
   }
 
   override async authenticateRequest(...args: Parameters<AuthenticateRequest>): ReturnType<AuthenticateRequest> {

@@ -1,4 +1,5 @@
 import { Activity, TurnContext } from 'botbuilder';
+import { readableText, withoutAtTags } from './text-window';
 
 export type Command = 'help' | 'topics' | 'restart';
 
@@ -9,20 +10,18 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   restart: 'restart',
 };
 
-// Teams writes mentions as <at>Name</at>; a client that sent no mention entity still must not
-// make "@bot help" a search for the bot's name.
-const AT_TAG = /<at\b[^>]*>[\s\S]*?<\/at>/gi;
-
 /** The words the user wrote to the bot, with @mentions of it taken out. Never mutates the activity. */
 export function userText(activity: Partial<Activity>): string {
-  let text = typeof activity.text === 'string' ? activity.text : '';
+  // Cut first: nothing below should ever see more than the bot reads.
+  let text = readableText(activity.text);
   if (activity.recipient?.id && Array.isArray(activity.entities) && activity.entities.length) {
     // botbuilder calls string methods on each mention's text: one that is not a string threw.
     const entities = activity.entities.filter((entity) => typeof (entity as { text?: unknown }).text === 'string' || entity.type?.toLowerCase() !== 'mention');
     text = TurnContext.removeRecipientMention({ ...activity, entities, text }) ?? text;
   }
-  return text
-    .replace(AT_TAG, ' ')
+  // Teams writes mentions as <at>Name</at>; a client that sent no mention entity still must not
+  // make "@bot help" a search for the bot's name.
+  return withoutAtTags(text, ' ')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
 }

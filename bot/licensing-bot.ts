@@ -1,5 +1,6 @@
 import { ActivityHandler, ActivityTypes, Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import { commandOf, userText } from './commands';
+import { isDeliveryFailure } from './delivery';
 import { answerExtensionInvoke } from './extension-invokes';
 import { plainMessage } from './extension-response';
 import { answerFreeText, SearchFn } from './free-text';
@@ -33,6 +34,12 @@ export class LicensingBot extends ActivityHandler {
       try {
         await next();
       } catch (error) {
+        // The channel did not take a reply: an apology would go the same way, and the request
+        // line says what happened.
+        if (isDeliveryFailure(error)) {
+          turn.outcome = 'undelivered';
+          return;
+        }
         // A bug, not bad input (that gets a restart card): answer something rather than nothing.
         turn.outcome = 'error';
         turn.error = error instanceof Error ? error.name : 'unknown';
@@ -96,8 +103,13 @@ export class LicensingBot extends ActivityHandler {
       return;
     }
     const outcome = handleSubmit(reading.data, { baseUrl: this.options.baseUrl, outdated: reading.outdated });
-    if (outcome.answered) await this.retireAnsweredCard(context, outcome.answered);
-    await this.reply(context, outcome.reply, outcome.log);
+    // The next card does not wait for the old one's edit: both go out at once.
+    const retiring = outcome.answered ? this.retireAnsweredCard(context, outcome.answered) : undefined;
+    try {
+      await this.reply(context, outcome.reply, outcome.log);
+    } finally {
+      await retiring;
+    }
   }
 
   private async onText(context: TurnContext): Promise<void> {

@@ -18,7 +18,8 @@ export interface TurnFields {
   /** The fact the reply asks about next. */
   asked?: string;
   vote?: 'yes' | 'no';
-  outcome?: 'ok' | 'invalid' | 'guide-changed' | 'error' | 'refused';
+  /** `undelivered`: the channel did not take the reply (the request line says why); no bug of ours. */
+  outcome?: 'ok' | 'invalid' | 'guide-changed' | 'error' | 'refused' | 'undelivered';
   outdated?: boolean;
   results?: number;
   /** The confirm step: how many read facts were shown, and how many the user kept, changed or left to be asked. */
@@ -67,4 +68,8 @@ export interface RequestLine extends Partial<TurnEntry> {
   status: number;
   latencyMs: number;
   reason?: string;
+  /** A reply the channel did not take: the requests made to its connector in the turn, retries included. */
+  tries?: number;
+  /** ... and when the delivery gave up, in milliseconds after the request arrived. */
+  deliveryMs?: number;
 }

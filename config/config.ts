@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DELIVERY, DeliveryPolicy } from '../bot/delivery';
 import { DEFAULT_BASE_URL } from '../core/urls';
 
 // The one place that reads the environment. Everything is parsed at start so a bad setting
@@ -52,6 +53,8 @@ const fields = z.object({
   // A deployment in Azure with no MicrosoftAppId refuses to serve unless this says it is a throwaway test.
   ALLOW_UNAUTHENTICATED: flag,
   ALLOWED_TENANT_IDS: tenantList,
+  // How long a turn may spend delivering its replies: inside the channel's 15 s (bot/delivery.ts).
+  REPLY_DEADLINE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(14_000).default(DEFAULT_DELIVERY.deadlineMs)),
   ...platformSignals,
 });
 
@@ -90,6 +93,8 @@ export type Config = Readonly<{
   allowUnauthenticated: boolean;
   /** Teams tenants the bot serves; empty: every tenant. Lower case. */
   allowedTenantIds: string[];
+  /** How replies are delivered to the channel: the turn's deadline and the tries per reply. */
+  delivery: DeliveryPolicy;
 }>;
 
 export class ConfigError extends Error {
@@ -122,6 +127,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     azure: azureHost(e),
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    delivery: { ...DEFAULT_DELIVERY, deadlineMs: e.REPLY_DEADLINE_MS },
   };
 }
 

@@ -7,7 +7,8 @@ import type { HttpResponseInit } from '@azure/functions';
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
 /** Why a request's content was refused; also the `reason` its log line carries. */
-export type BadInputReason = 'unreadable-body' | 'bad-json' | 'not-an-activity' | 'not-loopback' | 'rejected-activity' | 'bad-link';
+export type BadInputReason =
+  'unreadable-body' | 'bad-json' | 'not-an-activity' | 'not-loopback' | 'rejected-activity' | 'bad-link' | 'bad-host' | 'bad-target' | 'bad-header';
 
 export type HttpFailure =
   /** The caller sent something this endpoint cannot take: their fault, a 400. */
@@ -16,10 +17,12 @@ export type HttpFailure =
   | { kind: 'unauthorized' }
   /** The caller is known and may not do this (e.g. an origin not allowed to ask for a token). */
   | { kind: 'forbidden'; message: string }
+  /** The caller asked too often; `retryAfterSeconds` says when it may ask again. */
+  | { kind: 'rate-limited'; message: string; retryAfterSeconds: number }
   /** The token could not be checked because Bot Framework's keys could not be fetched in time. */
   | { kind: 'authentication-unavailable' }
-  /** The bot could not post its reply to the channel's connector. */
-  | { kind: 'channel-unreachable' }
+  /** The bot could not post its reply to the channel's connector; `delivery` says how it failed. */
+  | { kind: 'channel-unreachable'; delivery?: 'channel-unreachable' | 'channel-throttled' | 'channel-refused' }
   /** A service this one depends on (Direct Line) failed or did not answer. */
   | { kind: 'upstream-failed'; message: string }
   /** A bug of ours: nothing the caller can fix. */
@@ -43,6 +46,10 @@ const BAD_INPUT_MESSAGES: Record<BadInputReason, string> = {
   'rejected-activity': 'The activity could not be processed.',
   // A decision page link; the page itself explains what is wrong with it.
   'bad-link': 'The link is not a decision link this assistant can read.',
+  // The local server's reading of the request line and headers (server/request-line.ts).
+  'bad-host': 'The Host header is not a host name.',
+  'bad-target': 'The request target is not a path.',
+  'bad-header': 'A request header could not be read.',
 };
 
 export interface FailureAnswer {
@@ -66,6 +73,8 @@ export function describeFailure(failure: HttpFailure): FailureAnswer {
       return answer(405, `Only ${failure.allow[0]} is accepted here.`, { Allow: failure.allow.join(', ') });
     case 'too-large':
       return answer(413, 'The request body is too large.');
+    case 'rate-limited':
+      return answer(429, failure.message, { 'Retry-After': String(failure.retryAfterSeconds) });
     case 'internal':
       return answer(500, 'Internal error.');
     case 'channel-unreachable':
@@ -92,7 +101,9 @@ export function failureResponse(failure: HttpFailure, headers: Record<string, st
 
 /** The short machine-readable reason a log line gives for a failure, e.g. "bad-json" or "too-large". */
 export function failureReason(failure: HttpFailure): string {
-  return failure.kind === 'bad-input' ? failure.reason : failure.kind;
+  if (failure.kind === 'bad-input') return failure.reason;
+  if (failure.kind === 'channel-unreachable') return failure.delivery ?? failure.kind;
+  return failure.kind;
 }
 
 function answer(status: number, message: string, headers: Record<string, string> = {}): FailureAnswer {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Config, config as loadConfig } from '../config/config';
 import { failureResponse } from './http-errors';
+import { createRateLimiter, RateLimit } from './rate-limit';
 import type { HttpHandler } from './messages';
 
 // POST /api/webchat/token: trades the Direct Line secret, which never leaves the server, for a
@@ -15,6 +16,8 @@ export const TOKEN_TIMEOUT_MS = 5000;
 export const NO_SECRET_MESSAGE =
   'Web Chat is not set up on this server: DIRECT_LINE_SECRET is not configured. Add the Direct Line channel to the Azure Bot, copy one of its secret keys into the DIRECT_LINE_SECRET setting and restart. For local testing without Azure, use the Microsoft 365 Agents Playground (npm run playground).';
 
+export const RATE_LIMITED_MESSAGE = 'Too many chats were started from this site just now. Try again in a minute.';
+
 const FORBIDDEN_ORIGIN = { kind: 'forbidden', message: 'This origin may not use the Web Chat token service.' } as const;
 
 const upstreamAnswer = z.object({
@@ -23,14 +26,26 @@ const upstreamAnswer = z.object({
   expires_in: z.number().int().positive(),
 });
 
+/**
+ * Tokens per allowed origin: a partner portal's users each load the page once a conversation, so
+ * a burst of 30 and one a second cover a busy portal; a script that sends that portal's Origin
+ * (anyone can) gets no more than that either, and no more Direct Line conversations on our bill.
+ */
+export const TOKEN_RATE_LIMIT: RateLimit = { burst: 30, perMinute: 60 };
+
 export interface WebchatTokenOptions {
   /** Defaults to the process configuration. */
   config?: Config;
   /** How long to wait for Direct Line; 5 s unless a test says otherwise. */
   timeoutMs?: number;
+  /** Tokens per origin; TOKEN_RATE_LIMIT unless a test says otherwise. */
+  rateLimit?: RateLimit;
+  /** The limiter's clock in milliseconds (tests). */
+  now?: () => number;
 }
 
 export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): HttpHandler {
+  const limiter = createRateLimiter(options.rateLimit ?? TOKEN_RATE_LIMIT, options.now);
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const settings = options.config ?? loadConfig();
     const origin = request.headers.get('origin') ?? undefined;
@@ -56,6 +71,13 @@ export function createWebchatTokenHandler(options: WebchatTokenOptions = {}): Ht
 
     const { secret, endpoint } = settings.directLine;
     if (!secret) return failureResponse({ kind: 'not-configured', message: NO_SECRET_MESSAGE }, cors);
+    // Per origin: the key is one of the configured origins (any other got 403 above), so the
+    // limiter holds a handful of buckets whatever a caller sends.
+    const verdict = limiter.take(origin);
+    if (!verdict.allowed) {
+      context.warn('webchat token: rate limit reached for an allowed origin');
+      return failureResponse({ kind: 'rate-limited', message: RATE_LIMITED_MESSAGE, retryAfterSeconds: verdict.retryAfterSeconds }, cors);
+    }
 
     const userId = `dl_${randomUUID()}`;
     let response: Response;

@@ -42,6 +42,9 @@ script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequ
 const quiet = () => undefined;
 const context = { functionName: 'messages', invocationId: 'code-cache', log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: quiet };
 
+/** The JSON an answer carries: the messages handler serialises its own (a string body), failures use jsonBody. */
+const answerJson = (response) => response.jsonBody ?? (typeof response.body === 'string' ? JSON.parse(response.body) : undefined);
+
 /** One turn through the messages handler; returns the first reply's card. */
 async function turn(fields) {
   const body = JSON.stringify(fields);
@@ -54,7 +57,7 @@ async function turn(fields) {
     text: async () => body,
   };
   const response = await bundle.exports.messagesHandler(request, context);
-  const replies = response.jsonBody?.activities ?? [];
+  const replies = answerJson(response)?.activities ?? [];
   if (response.status !== 200 || replies.length < 1) throw new Error(`a turn answered ${response.status} with ${replies.length} replies`);
   return replies.flatMap((reply) => reply.attachments ?? []).map((attachment) => attachment.content)[0];
 }

@@ -6,10 +6,11 @@ import { decisionHandler } from '../handlers/decision';
 import { guideHandler } from '../handlers/guide';
 import { healthHandler } from '../handlers/health';
 import { homeHandler } from '../handlers/home';
-import { failureResponse, MAX_ACTIVITY_BYTES } from '../handlers/http-errors';
+import { failureReason, failureResponse, MAX_ACTIVITY_BYTES } from '../handlers/http-errors';
 import { HttpHandler, messagesHandler } from '../handlers/messages';
 import { webchatAssetHandler } from '../handlers/webchat-assets';
 import { webchatTokenHandler } from '../handlers/webchat-token';
+import { readRequestLine } from './request-line';
 import { compileRouteTemplate, RouteMatcher, RouteParams } from './route-template';
 
 // Serves the very handlers the Functions app registers, on node's own http server, because
@@ -55,8 +56,10 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
   const routes = options.routes ?? defaultRoutes();
   const log = options.log ?? (() => undefined);
   return createServer((req, res) => {
-    handle(req, res, routes, log).catch((error: Error) => {
-      log(`request failed: ${error.name}: ${error.message}`);
+    handle(req, res, routes, log).catch((error: unknown) => {
+      // A bug of ours: what the caller sent (Host, target, method) is checked before any of it is
+      // used, so an error's message here is about our code, and the operator needs it.
+      log(`request failed: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
       if (!res.headersSent) send(res, failureResponse({ kind: 'internal' }));
       else res.end();
     });
@@ -64,10 +67,15 @@ export function createLocalServer(options: LocalServerOptions = {}): Server {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, routes: Route[], log: (line: string) => void): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const resolved = resolveRoute(routes, url.pathname);
-  if (!resolved) return send(res, failureResponse({ kind: 'not-found' }));
-  const { route, params } = resolved;
+  const line = readRequestLine(req, (pathname) => {
+    const found = resolveRoute(routes, pathname);
+    return found && ROUTES[found.route.functionName].methods;
+  });
+  if (!line.ok) {
+    if (line.failure.kind !== 'not-found') log(`request refused: ${failureReason(line.failure)}`);
+    return send(res, failureResponse(line.failure));
+  }
+  const { route, params } = resolveRoute(routes, line.pathname)!;
   const body = await readBody(req, MAX_ACTIVITY_BYTES);
   if (body === undefined) {
     send(res, failureResponse({ kind: 'too-large' }, { Connection: 'close' }));
@@ -78,13 +86,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, routes: Route[]
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const request = new HttpRequest({
-    method: req.method ?? 'GET',
-    url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
-    headers,
-    params,
-    body: body.length ? { bytes: body } : undefined,
-  });
+  let request: HttpRequest;
+  try {
+    request = new HttpRequest({ method: line.method, url: line.url, headers, params, body: body.length ? { bytes: body } : undefined });
+  } catch {
+    // A header value node's parser took and the Fetch Headers class refuses.
+    log('request refused: bad-header');
+    return send(res, failureResponse({ kind: 'bad-input', reason: 'bad-header' }));
+  }
   const context = new InvocationContext({
     functionName: route.functionName,
     logHandler: (level, ...args) => log(`[${route.functionName}] ${level}: ${args.map(String).join(' ')}`),

@@ -30,7 +30,7 @@ const context = { functionName: 'messages', invocationId: 'cold-start', log: qui
 handler(request, context).then(
   (response) => {
     const turnEnd = performance.now();
-    const replies = response.jsonBody?.activities?.length ?? 0;
+    const replies = (response.jsonBody ?? (typeof response.body === 'string' ? JSON.parse(response.body) : undefined))?.activities?.length ?? 0;
     process.stdout.write(
       `${JSON.stringify({ bootMs, loadMs: loadEnd - loadStart, firstTurnMs: turnEnd - loadEnd, totalMs: turnEnd, status: response.status, replies, codeCache: globalThis[Symbol.for('wla.codeCache')] })}\n`,
     );

@@ -38,11 +38,14 @@ function quietContext(functions) {
   return new functions.InvocationContext({ functionName: 'messages', invocationId: 'bench', logHandler: () => undefined });
 }
 
+/** The JSON an answer carries: the messages handler serialises its own (a string body), failures use jsonBody. */
+const answerJson = (response) => response.jsonBody ?? (typeof response.body === 'string' ? JSON.parse(response.body) : undefined);
+
 async function turn(functions, handler, fields) {
   const response = await handler(httpRequest(functions, JSON.stringify(fields)), quietContext(functions));
-  const replies = response.jsonBody?.activities ?? [];
+  const replies = answerJson(response)?.activities ?? [];
   if (response.status !== 200 || !replies.length)
-    throw new Error(`turn answered ${response.status} with ${replies.length} replies: ${JSON.stringify(response.jsonBody)}`);
+    throw new Error(`turn answered ${response.status} with ${replies.length} replies: ${JSON.stringify(answerJson(response))}`);
   return replies;
 }
 

@@ -45,7 +45,7 @@ const request = (method, body, params = {}) => ({
   const answers = {};
   if (handlers.has('messages')) {
     const response = await handlers.get('messages')(request('POST', JSON.stringify(FIRST_TURN)), context);
-    answers.messages = `${response.status} ${response.jsonBody?.activities?.length ?? 0} replies`;
+    answers.messages = `${response.status} ${(response.jsonBody ?? (typeof response.body === 'string' ? JSON.parse(response.body) : undefined))?.activities?.length ?? 0} replies`;
   }
   if (handlers.has('guide')) answers.guide = String((await handlers.get('guide')(request('GET', undefined, { document: 'virtual-machines' }), context)).status);
   if (handlers.has('health')) answers.health = String((await handlers.get('health')(request('GET'), context)).status);

@@ -8,7 +8,7 @@ import { createMessagesHandler } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { cardProblems } from '../support/cards';
 import { activity, MENTION } from '../support/activities';
-import { httpRequest } from '../support/http';
+import { httpRequest, jsonOf } from '../support/http';
 import { anyActivity, anyJson, anyString, anyText, submitActivity, toBody } from './support/arbitraries';
 
 // Property-based fuzzing of POST /api/messages (auth off, replies in the response body):
@@ -94,11 +94,11 @@ function check({ response, logs }: Outcome): void {
   const status = response.status ?? 200;
   tally.runs += 1;
   if (status >= 400) tally.rejected += 1;
-  if (status >= 500) throw new Error(`status ${status}: ${JSON.stringify(response.jsonBody)}`);
+  if (status >= 500) throw new Error(`status ${status}: ${JSON.stringify(jsonOf(response))}`);
   if (rejections.length) throw new Error(`unhandled rejection: ${String(rejections[0])}`);
 
   if (status >= 400) {
-    const body = response.jsonBody as { error?: unknown } | undefined;
+    const body = jsonOf(response) as { error?: unknown } | undefined;
     if (typeof body?.error !== 'string' || Object.keys(body).length !== 1) throw new Error(`error body ${JSON.stringify(body)}`);
     if (body.error.length > 200 || /\bat .+:\d+|Error:/.test(body.error)) throw new Error(`error message leaks detail: ${body.error}`);
     return;
@@ -111,7 +111,7 @@ function check({ response, logs }: Outcome): void {
   if (turn.length !== 1) throw new Error(`expected one turn log line, got ${logs.length}: ${logs.join(' | ')}`);
   if (turn[0].outcome === 'error') throw new Error(`the turn crashed into the error reply: ${JSON.stringify(turn[0])}`);
 
-  const body = response.jsonBody as { activities?: unknown } | undefined;
+  const body = jsonOf(response) as { activities?: unknown } | undefined;
   if (body === undefined) return;
   if (!Array.isArray(body.activities)) throw new Error(`200 body without activities: ${JSON.stringify(body).slice(0, 200)}`);
   for (const reply of body.activities as { type?: string; text?: unknown; attachments?: unknown[] }[]) {
@@ -142,8 +142,9 @@ describe('fuzzing POST /api/messages (auth off, expectReplies)', () => {
       fc.asyncProperty(anyActivity(serviceUrl), async (activity) => check(await post(toBody(activity)))),
       runs(5000),
     );
-    // Both sides were exercised: cards for what is well formed, 400s for what is not.
-    expect(tally.cards).toBeGreaterThan(tally.runs * 0.3);
+    // Both sides were exercised: cards for what is well formed, 400s for what is not. (A quarter:
+    // an id, account or conversation of the wrong type is refused since replies carry them back.)
+    expect(tally.cards).toBeGreaterThan(tally.runs * 0.25);
     expect(tally.rejected).toBeGreaterThan(tally.runs * 0.05);
   }, 120_000);
 

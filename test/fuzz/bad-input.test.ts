@@ -9,7 +9,7 @@ import { createLocalServer, defaultRoutes } from '../../server/local-server';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { kindOf, cardProblems } from '../support/cards';
 import { activity } from '../support/activities';
-import { httpRequest, quietContext } from '../support/http';
+import { httpRequest, jsonOf, quietContext } from '../support/http';
 import { HttpResponseInit } from '@azure/functions';
 import { request as httpRequestRaw, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -49,11 +49,12 @@ interface Answer {
 /** The same request through the handler (as the Functions host calls it) and over the socket. */
 async function both(method: string, body: string | undefined, headers: Record<string, string> = {}): Promise<[Answer, Answer]> {
   const direct: HttpResponseInit = await handler(httpRequest({ method, body, headers }), quietContext('messages'));
-  const directRaw = direct.jsonBody === undefined ? '' : JSON.stringify(direct.jsonBody);
+  const directBody = jsonOf(direct);
+  const directRaw = directBody === undefined ? '' : JSON.stringify(directBody);
   const viaHandler: Answer = {
     status: direct.status ?? 200,
     headers: Object.fromEntries(Object.entries((direct.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])),
-    body: direct.jsonBody,
+    body: directBody,
     raw: directRaw,
   };
   const response = await fetch(`${base}/api/messages`, {

@@ -10,6 +10,7 @@ const EXAMPLES: { [K in FailureKind]: [Extract<HttpFailure, { kind: K }>, number
   'not-found': [{ kind: 'not-found' }, 404],
   'method-not-allowed': [{ kind: 'method-not-allowed', allow: ['GET', 'HEAD'] }, 405],
   'too-large': [{ kind: 'too-large' }, 413],
+  'rate-limited': [{ kind: 'rate-limited', message: 'Too many chats were started from this site just now. Try again in a minute.', retryAfterSeconds: 7 }, 429],
   internal: [{ kind: 'internal' }, 500],
   'channel-unreachable': [{ kind: 'channel-unreachable' }, 502],
   'upstream-failed': [{ kind: 'upstream-failed', message: 'Direct Line could not be reached. Try again shortly.' }, 502],

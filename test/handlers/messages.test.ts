@@ -180,8 +180,9 @@ describe('POST /api/messages: each kind of failure has its own answer', () => {
 
     it('502: the bot could not reach the channel, and the line says what the turn did', async () => {
       const response = await postTo(localBot, { serviceUrl, deliveryMode: undefined });
-      expectAnswer(response, 502, 'The bot could not reach the channel to reply.', 'channel-unreachable');
-      expect(lines[0]).toMatchObject({ action: 'help', outcome: 'error' });
+      // The connector answered, and its answer was no: refused, not a bug of the bot (no apology either).
+      expectAnswer(response, 502, 'The bot could not reach the channel to reply.', 'channel-refused');
+      expect(lines[0]).toMatchObject({ action: 'help', outcome: 'undelivered', tries: 1 });
     });
   });
 

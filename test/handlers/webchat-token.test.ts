@@ -1,6 +1,6 @@
 import { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { parseConfig } from '../../config/config';
-import { createWebchatTokenHandler, NO_SECRET_MESSAGE, TOKEN_TIMEOUT_MS, WebchatTokenOptions } from '../../handlers/webchat-token';
+import { createWebchatTokenHandler, NO_SECRET_MESSAGE, RATE_LIMITED_MESSAGE, TOKEN_TIMEOUT_MS, WebchatTokenOptions } from '../../handlers/webchat-token';
 import { DirectLineStandIn } from '../support/direct-line-stand-in';
 import { httpRequest } from '../support/http';
 
@@ -173,5 +173,44 @@ describe('POST /api/webchat/token', () => {
   it('refuses other methods with 405', async () => {
     const { response } = await call(handler(), { method: 'GET' });
     expect(response.status).toBe(405);
+  });
+});
+
+describe('a rate limit per allowed origin', () => {
+  // A clock the test moves: the limit is about requests per minute, not about this machine's speed.
+  let clock = 0;
+  const limited = () => handler({}, { rateLimit: { burst: 3, perMinute: 6 }, now: () => clock });
+
+  it('answers 429 with Retry-After once an origin has used its burst, without asking Direct Line', async () => {
+    clock = 0;
+    const h = limited();
+    for (let i = 0; i < 3; i++) expect((await call(h)).response.status).toBe(200);
+    const asked = directLine.tokenRequests.length;
+    const refused = await call(h);
+    expect(refused.response.status).toBe(429);
+    expect(refused.header('retry-after')).toBe('10');
+    expect(refused.header('access-control-allow-origin')).toBe(PORTAL);
+    expect(refused.response.jsonBody).toEqual({ error: RATE_LIMITED_MESSAGE });
+    expect(directLine.tokenRequests).toHaveLength(asked);
+    expect(refused.logs.join('\n')).not.toContain(PORTAL);
+  });
+
+  it('counts each origin apart, and gives an origin its tokens back as time passes', async () => {
+    clock = 0;
+    const h = limited();
+    for (let i = 0; i < 3; i++) await call(h);
+    expect((await call(h)).response.status).toBe(429);
+    expect((await call(h, { origin: OWN_PAGE })).response.status).toBe(200);
+    clock += 10_000; // one request per 10 s at 6 a minute
+    expect((await call(h)).response.status).toBe(200);
+    expect((await call(h)).response.status).toBe(429);
+  });
+
+  it('does not count preflights or refused origins', async () => {
+    clock = 0;
+    const h = limited();
+    for (let i = 0; i < 5; i++) await call(h, { method: 'OPTIONS' });
+    for (let i = 0; i < 5; i++) expect((await call(h, { origin: 'https://evil.example' })).response.status).toBe(403);
+    expect((await call(h)).response.status).toBe(200);
   });
 });

@@ -168,6 +168,7 @@ describe('infra/azure.bicep: the app settings', () => {
     HOST: 'the local server only (npm start)',
     MicrosoftAppPassword: 'the managed identity has no password',
     ALLOW_UNAUTHENTICATED: 'never on a real deployment',
+    REPLY_DEADLINE_MS: "its default (10 s, inside the channel's 15 s) is the deployment's; tests shrink it",
     WEBSITE_INSTANCE_ID: 'set by the platform',
     WEBSITE_SKU: 'set by the platform',
     WEBSITE_POD_NAME: 'set by the platform',

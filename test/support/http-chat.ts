@@ -4,7 +4,7 @@ import { parseConfig } from '../../config/config';
 import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
 import { activity, BASE_URL, SERVICE_URL } from './activities';
 import type { CardButton } from './cards';
-import { Card, httpRequest, quietContext } from './http';
+import { Card, httpRequest, jsonOf, quietContext } from './http';
 
 export type { Card };
 export interface ReplyActivity {
@@ -27,8 +27,8 @@ export class HttpChat {
   async send(fields: Record<string, unknown>): Promise<ReplyActivity[]> {
     const body = JSON.stringify(activity({ channelId: this.channelId, serviceUrl: this.serviceUrl, ...fields }));
     const response = await this.handler(httpRequest({ body }), quietContext('messages'));
-    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.jsonBody)}`);
-    return (response.jsonBody as { activities: ReplyActivity[] }).activities;
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(jsonOf(response))}`);
+    return (jsonOf(response) as { activities: ReplyActivity[] }).activities;
   }
 
   say(text: string, extra: Record<string, unknown> = {}) {

@@ -30,8 +30,17 @@ export interface Reply {
 /** An attachment as replies carry it: the card's JSON, and its kind in `name`. */
 export type Card = Required<Pick<Attachment, 'contentType'>> & { content: Record<string, unknown>; name?: string };
 
+/**
+ * The JSON a response carries, as the caller reads it: a failure's `jsonBody`, or the text the
+ * messages handler serialised itself (so that an answer that cannot be sent fails before it is logged).
+ */
+export function jsonOf(response: HttpResponseInit): unknown {
+  if (response.jsonBody !== undefined) return response.jsonBody;
+  return typeof response.body === 'string' ? JSON.parse(response.body) : undefined;
+}
+
 export function repliesOf(response: HttpResponseInit): Reply[] {
-  const body = response.jsonBody as { activities?: Reply[] } | undefined;
+  const body = jsonOf(response) as { activities?: Reply[] } | undefined;
   return body?.activities ?? [];
 }
 

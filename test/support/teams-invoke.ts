@@ -1,7 +1,7 @@
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
 import { activity, SERVICE_URL } from './activities';
-import { httpRequest, quietContext } from './http';
+import { httpRequest, jsonOf, quietContext } from './http';
 
 // Message extension invokes as Teams posts them (shaped on the examples in Microsoft's "Respond
 // to search command" and "Link unfurling" pages), through the real messages handler. The answer
@@ -73,6 +73,6 @@ export interface ExtensionBody {
 export function extensionClient(baseUrl: string, handler: HttpHandler = createMessagesHandler({ config: parseConfig({ PUBLIC_BASE_URL: baseUrl }) })) {
   return async (activity: Record<string, unknown>): Promise<{ status: number; body: ExtensionBody }> => {
     const response = await handler(httpRequest({ body: JSON.stringify(activity) }), quietContext('messages'));
-    return { status: response.status ?? 200, body: response.jsonBody as ExtensionBody };
+    return { status: response.status ?? 200, body: jsonOf(response) as ExtensionBody };
   };
 }

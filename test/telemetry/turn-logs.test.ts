@@ -8,7 +8,7 @@ import { createMessagesHandler } from '../../handlers/messages';
 import { NO_TELEMETRY, TurnRecord } from '../../telemetry/app-insights';
 import { buttons, CardButton, choiceSets } from '../support/cards';
 import { activity } from '../support/activities';
-import { httpRequest } from '../support/http';
+import { httpRequest, jsonOf } from '../support/http';
 
 // What operators see of a conversation: one structured JSON line per request through the
 // Functions InvocationContext (which the host forwards to Application Insights), refused requests
@@ -68,7 +68,7 @@ async function send(fields: Record<string, unknown>): Promise<Turn> {
   );
   const response = await handler(httpRequest({ body }), context());
   expect(response.status).toBe(200);
-  const activities = (response.jsonBody as { activities: { attachments?: Card[] }[] }).activities;
+  const activities = (jsonOf(response) as { activities: { attachments?: Card[] }[] }).activities;
   const lines = logged.slice(before).map((entry) => JSON.parse(entry.text) as Line);
   return { cards: activities.flatMap((reply) => reply.attachments ?? []), lines };
 }
