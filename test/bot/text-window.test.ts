@@ -1,7 +1,7 @@
 import { commandOf, userText } from '../../bot/commands';
 import { isSharedCardOnly } from '../../bot/shared-card';
 import { MAX_READ_CHARS, readableText, withoutAtTags, withoutTags } from '../../bot/text-window';
-import { MAX_QUERY_CHARS } from '../../core/search';
+import { MAX_QUERY_CHARS } from '../../reading/search';
 import { MAX_ACTIVITY_BYTES } from '../../handlers/http-errors';
 import { BOT, MENTION } from '../support/activities';
 import { medianMs } from '../support/timing';
