@@ -4,7 +4,7 @@ import type { StatedFacts } from './facts';
 import { analyze, guideIndex } from './guide-index';
 import { term } from './terms';
 import { words } from './text';
-import { FACT_SECTION_BOOST, FIELD_BOOSTS, MAX_TERMS, WEAK_WEIGHT } from './tuning';
+import { FACT_SECTION_BOOST, FIELD_BOOSTS, LONGEST_WORD, MAX_TERMS, WEAK_WEIGHT } from './tuning';
 
 // Ranks the guide's sections for a text: which sections answer what was typed, best first.
 
@@ -19,7 +19,7 @@ const weakTerms = new Set(model.vocabulary.weakWords.map((w) => term(w)).filter(
 
 /** Fuzzy matching cannot fix swapped letters cheaply ("virtaul"): try each adjacent swap. */
 function unswap(t: string, vocabulary: Set<string>): string {
-  if (vocabulary.has(t) || t.length < 4) return t;
+  if (vocabulary.has(t) || t.length < 4 || t.length > LONGEST_WORD) return t;
   for (let i = 0; i + 1 < t.length; i++) {
     const swapped = t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2);
     if (vocabulary.has(swapped)) return swapped;
@@ -55,7 +55,7 @@ export function rank(clean: string): Ranked[] {
     boost: { ...FIELD_BOOSTS },
     prefix: (t) => isTyped.has(t) && t.length >= 4,
     // A term the guide uses needs no fuzzy neighbours, and skipping them keeps long texts fast.
-    fuzzy: (t) => (!isTyped.has(t) || vocabulary.has(t) ? false : t.length >= 9 ? 2 : t.length >= 5 ? 1 : false),
+    fuzzy: (t) => (!isTyped.has(t) || vocabulary.has(t) || t.length > LONGEST_WORD ? false : t.length >= 9 ? 2 : t.length >= 5 ? 1 : false),
     boostTerm: (t) => (!isTyped.has(t) ? (expanded.get(t)?.weight ?? 0) : weakTerms.has(t) ? WEAK_WEIGHT : 1),
     boostDocument: (id) => sectionMeta(String(id)).weight,
   });

@@ -1,3 +1,5 @@
+import { LONGEST_WORD } from './tuning';
+
 // Typing slips ("WMware", "motherbord", "licens") put right against the words the product
 // knows, so that the search, the fact phrases and the caveats all read what was meant. Pure:
 // the table is built once from the words it is given.
@@ -33,7 +35,7 @@ export function speller(known: Iterable<string>): Speller {
   const exact = (w: string) => (words.has(w) ? w : undefined);
   return {
     correct(word) {
-      if (word.length < MIN_LENGTH || words.has(word) || /\d/.test(word)) return word;
+      if (word.length < MIN_LENGTH || word.length > LONGEST_WORD || words.has(word) || /\d/.test(word)) return word;
       const candidates = new Set<string>();
       for (const key of [word, ...deletions(word)]) {
         const hit = byDeletion.get(key);

@@ -4,6 +4,11 @@
 
 /** Beyond this, a text is a paste rather than a question; reading more only costs time. */
 export const MAX_QUERY_CHARS = 1000;
+/**
+ * Longer "words" are pastes or noise (the guide's longest word has 15 letters): they are not
+ * spell-corrected, unswapped or fuzzy-matched, each of which costs time quadratic in a word's length.
+ */
+export const LONGEST_WORD = 30;
 /** Distinct terms of a text that are searched: a long paste costs no more than a long question. */
 export const MAX_TERMS = 60;
 /**
