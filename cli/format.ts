@@ -44,8 +44,9 @@ export function formatAsk(result: AskResult): string {
     lines.push(`${index + 1}. ${hit.title}  (${hit.topic}, score ${hit.score.toFixed(2)})`, `   ${hit.snippet}`, `   ${hit.url}`);
   });
   if (result.caveats.length) lines.push('', `${en.labels.notCovered}:`, ...bullets(result.caveats));
-  if (result.suggested) {
-    const { topic, facts: read } = result.suggested;
+  const checks = result.suggested ? [result.suggested, ...result.alternatives] : [];
+  if (checks.length > 1) lines.push('', en.search.eitherCheck);
+  for (const { topic, facts: read } of checks) {
     const facts = Object.entries(read).map(([fact, value]) => `${fact}=${value}`);
     // A reading, not answers: each fact with its question and answer so a person can check it
     // before running the decide line, which is explicit about every fact it passes.

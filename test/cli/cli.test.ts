@@ -94,6 +94,14 @@ describe('licensing-bot ask', () => {
     expect(lines.findIndex((line) => line.startsWith('Check your case:'))).toBeGreaterThan(heading);
   });
 
+  it('prints both decide lines when the question fits two topics people confuse', () => {
+    const result = runCli(['ask', 'We bought used office PCs with COA stickers; can we reinstall Windows on them and resell them?']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(en.search.eitherCheck);
+    expect(result.stdout).toMatch(/Check your case: licensing-bot decide used-pc/);
+    expect(result.stdout).toMatch(/Check your case: licensing-bot decide refurbished-pc/);
+  });
+
   it('says plainly when nothing matches', () => {
     const result = runCli(['ask', 'qwzx vbnm plokij']);
     expect(result.code).toBe(0);
