@@ -133,7 +133,7 @@ export class LicensingBot extends ActivityHandler {
    */
   private async retireAnsweredCard(context: TurnContext, answered: Attachment): Promise<void> {
     const { channelId, replyToId } = context.activity;
-    if (channelId !== 'msteams' || !replyToId) return;
+    if (channelId !== 'msteams' || !isActivityId(replyToId)) return;
     try {
       await context.updateActivity({ id: replyToId, type: ActivityTypes.Message, attachments: [answered] });
       fields(context).replaced = true;
@@ -171,4 +171,12 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An id the connector can address: "." or ".." as the last segment of the edit's URL would be
+ * resolved away (a PUT to the activities collection itself), and blanks name nothing.
+ */
+function isActivityId(id: string | undefined): id is string {
+  return typeof id === 'string' && id.trim() !== '' && id !== '.' && id !== '..';
 }

@@ -54,6 +54,18 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     expect(chat.logs.at(-1)).toMatchObject({ channel: 'msteams', action: 'answer', replaced: true });
   });
 
+  test.each(['.', '..', ' '])('a replyToId of %j names no card: nothing is edited, the next question still comes', async (replyToId) => {
+    // "." as the last segment of the edit's URL is resolved away: the PUT would go to the
+    // activities collection itself (seen once in the fuzz tests).
+    const chat = new Chat('msteams');
+    const question = await firstQuestion(chat);
+    const update = jest.spyOn(chat.adapter, 'updateActivity');
+    const option = buttons(question).find((b) => b.title.startsWith('The PC itself'))!;
+    const replies = await chat.press(option, {}, { replyToId });
+    expect(update).not.toHaveBeenCalled();
+    expect(kindOf(onlyCard(replies))).toBe('question');
+  });
+
   test('a failed update is logged and the conversation goes on', async () => {
     const chat = new Chat('msteams');
     const question = await firstQuestion(chat);
