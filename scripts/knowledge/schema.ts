@@ -20,7 +20,7 @@ export const ruleSchema = z.strictObject({
   summary: text.optional(),
   recommended: z.array(z.string()).min(1).optional(),
   requirements: z.array(requirementSchema).optional(),
-  reasons: z.array(z.strictObject({ text, section: slug })).min(1),
+  reasons: z.array(z.strictObject({ text, section: slug, needs: condition.optional() })).min(1),
 });
 
 export const topicSchema = z.strictObject({

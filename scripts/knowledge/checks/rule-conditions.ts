@@ -3,7 +3,7 @@ import type { Diagnostics } from '../diagnostics';
 import type { TopicFile } from '../loaded';
 
 /**
- * Every fact and value a rule's `when`, or a requirement's `needs` and `suggests`, names is one
+ * Every fact and value a rule's `when`, a requirement's `needs` and `suggests`, or a reason's `needs` names is one
  * the topic has: a misspelt value would otherwise make a rule that silently never fires.
  */
 export function checkRuleConditions({ yaml, input }: TopicFile, diagnostics: Diagnostics): void {
@@ -34,6 +34,9 @@ export function checkRuleConditions({ yaml, input }: TopicFile, diagnostics: Dia
       if (typeof requirement === 'string') return;
       if (requirement.needs) check(requirement.needs, ['rules', i, 'requirements', j, 'needs'], `a requirement of rule ${rule.id}`);
       if (requirement.suggests) check(requirement.suggests, ['rules', i, 'requirements', j, 'suggests'], `a requirement of rule ${rule.id}`);
+    });
+    rule.reasons.forEach((reason, j) => {
+      if (reason.needs) check(reason.needs, ['rules', i, 'reasons', j, 'needs'], `a reason of rule ${rule.id}`);
     });
   });
 }
