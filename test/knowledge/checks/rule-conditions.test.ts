@@ -25,4 +25,16 @@ describe('rule-conditions: rules and requirements name only facts and values the
       expect.stringMatching(/: a requirement of rule lamp\.dark names fact torch, which topic lamp does not have \(facts: lamp, plug\)$/),
     ]);
   });
+
+  it('names a value a reason’s needs does not have', () => {
+    const file = topicFile(
+      LIGHTS.replace(
+        'reasons: [ { text: No power., section: lamp-basics } ]',
+        'reasons: [ { text: No power., section: lamp-basics, needs: { plug: [ unplugged ] } } ]',
+      ),
+    );
+    expect(complaints((d) => checkRuleConditions(file, d))).toEqual([
+      expect.stringMatching(/: a reason of rule lamp\.unplugged names plug=unplugged, which is not a value of plug \(values: in, out\)$/),
+    ]);
+  });
 });
