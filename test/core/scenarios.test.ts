@@ -322,6 +322,22 @@ const cases: Record<string, Record<string, Case>> = {
       requirement: /licensed device only/,
       source: '004 overview table, remote access via VDI, per device columns: "Any Licensed Device"; per user: "Any device"',
     },
+    'VDA per device, users also on personal tablets: the VDA Add-on is offered, not the Enterprise one': {
+      facts: { where: 'own-datacenter', license: 'vda-per-device', program: 'eligible', access_from: 'other-devices', instances: '1-4' },
+      verdict: 'not-permitted',
+      requirement: /Windows VDA E3\/E5 per User Add-on/,
+      absent: /Enterprise E3\/E5 per User Add-on/,
+      source:
+        '004 BYOCD: "Because the primary work device is licensed for Software Assurance for Windows or Windows VDA subscription, the company can acquire a Windows Software Assurance per User Add-on for the user, which allows that user to access a corporate VDI at work from any device."',
+    },
+    'Enterprise SA per device, users also on personal tablets: the Enterprise Add-on is offered': {
+      facts: { where: 'own-datacenter', license: 'enterprise-per-device', program: 'eligible', access_from: 'other-devices', instances: '1-4' },
+      verdict: 'not-permitted',
+      requirement: /Windows Enterprise E3\/E5 per User Add-on/,
+      absent: /VDA E3\/E5 per User Add-on/,
+      source:
+        '004 per user requirements, Add-on "When added to Windows 10 Enterprise per Device": "Primary user\'s primary work device must already be covered by Windows 10 Enterprise per Device"',
+    },
     'Own servers, Enterprise SA per device, reached from the licensed PCs': {
       facts: {
         where: 'own-datacenter',
