@@ -2,7 +2,7 @@ import type { ConnectorClientOptions } from 'botframework-connector';
 import { currentDelivery, DeliveryFailedError, DeliveryFailureReason, TurnDelivery } from './delivery';
 
 // The HTTP client of every connector request botbuilder makes (replies, card edits, deletes),
-// carrying out the delivery policy (docs/decisions/0011): one deadline for the whole turn, a
+// carrying out the delivery policy (docs/decisions/0013): one deadline for the whole turn, a
 // bounded number of tries, Retry-After honoured only while it fits that deadline, and no retry of
 // a request the connector may have accepted. botbuilder's own pipeline retries 5xx and 429 up to
 // three more times with no overall deadline; it sees only this client's final answer, and a

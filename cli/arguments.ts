@@ -1,18 +1,14 @@
-import { z } from 'zod';
+import type { TopicId } from '../core/types';
 import { en } from '../wording/en';
+import { parseFacts, topicArgument } from './fact-arguments';
 
 // The command line's grammar, parsed with zod so every mistake gets a message, not a stack trace.
-// Which topics, facts and values exist is the knowledge model's business: decide() checks them
-// and names the valid choices, so every name and value of the decision contract is accepted
-// exactly as written (win10_cu=yes included), and nothing else is.
-
-const factPair = z
-  .string()
-  .regex(/^[^=\s]+=[^=\s]+$/, en.cli.errors.factFormat)
-  .transform((pair) => pair.split('=') as [string, string]);
+// The topic and its facts are parsed against the knowledge model (fact-arguments.ts): every name
+// and value of the decision contract is accepted exactly as written (win10_cu=yes included), and
+// anything else is refused with the valid choices of the topic given.
 
 export type Command =
-  | { name: 'decide'; topic: string; facts: Record<string, string>; json: boolean }
+  | { name: 'decide'; topic: TopicId; facts: Record<string, string>; json: boolean }
   | { name: 'ask'; text: string; json: boolean }
   | { name: 'topics'; json: boolean }
   | { name: 'help' };
@@ -26,6 +22,9 @@ export const USAGE = [
 
 export class UsageError extends Error {}
 
+/** A bad topic or fact argument: its message already names the valid choices, so no usage follows. */
+export class ArgumentError extends Error {}
+
 export function parseArguments(argv: readonly string[]): Command {
   const json = argv.includes('--json');
   const unknownFlag = argv.find((arg) => arg.startsWith('--') && arg !== '--json' && arg !== '--help');
@@ -35,19 +34,13 @@ export function parseArguments(argv: readonly string[]): Command {
 
   switch (name) {
     case 'decide': {
-      const [topic, ...pairs] = rest;
-      if (!topic) throw new UsageError(en.cli.errors.decideNeedsTopic);
-      const facts: Record<string, string> = {};
-      for (const pair of pairs) {
-        const parsed = factPair.safeParse(pair);
-        if (!parsed.success) throw new UsageError(en.cli.errors.badFact(pair, parsed.error.issues[0].message));
-        const [fact, value] = parsed.data;
-        if (facts[fact] !== undefined && facts[fact] !== value) {
-          throw new UsageError(en.cli.errors.factTwice(fact, facts[fact], value));
-        }
-        facts[fact] = value;
-      }
-      return { name, topic, facts, json };
+      const [topicWord, ...pairs] = rest;
+      if (!topicWord) throw new UsageError(en.cli.errors.decideNeedsTopic);
+      const topic = topicArgument.safeParse(topicWord);
+      if (!topic.success) throw new ArgumentError(topic.error.issues[0].message);
+      const parsed = parseFacts(topic.data, pairs);
+      if ('problem' in parsed) throw new ArgumentError(parsed.problem);
+      return { name, topic: topic.data, facts: parsed.facts, json };
     }
     case 'ask': {
       const text = rest.join(' ').trim();

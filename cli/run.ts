@@ -3,7 +3,7 @@ import { decide } from '../core/decide';
 import { DecisionInputError } from '../core/errors';
 import { search } from '../reading/search';
 import { TOPICS } from '../core/topics';
-import { parseArguments, USAGE, UsageError } from './arguments';
+import { ArgumentError, parseArguments, USAGE, UsageError } from './arguments';
 import { formatAsk, formatDecision, formatTopics } from './format';
 import { en } from '../wording/en';
 
@@ -48,7 +48,8 @@ export function runCli(argv: readonly string[]): CliResult {
     }
   } catch (error) {
     if (error instanceof UsageError) return { code: 2, stdout: '', stderr: `${error.message}\n\n${USAGE}` };
-    if (error instanceof DecisionInputError || error instanceof ConfigError) return { code: 2, stdout: '', stderr: error.message };
+    if (error instanceof ArgumentError || error instanceof DecisionInputError || error instanceof ConfigError)
+      return { code: 2, stdout: '', stderr: error.message };
     return { code: 1, stdout: '', stderr: en.cli.errors.internal((error as Error).message) };
   }
 }

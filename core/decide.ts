@@ -1,5 +1,6 @@
-import { evaluate, nextFact, shownRequirements } from './engine';
+import { evaluate, nextFact, shownReasons, shownRequirements } from './engine';
 import { DecisionInputError } from './errors';
+import { excerpt } from './excerpt';
 import type { Guide } from './guide';
 import { guide as defaultGuide } from './knowledge';
 import { isTopicId, TOPICS } from './topics';
@@ -80,7 +81,7 @@ export function decideTraced(topic: string, facts: Facts, options: DecideOptions
     missing: [],
     summary: lead.summary ?? '',
     requirements: unique(applied.flatMap((rule) => shownRequirements(rule, facts).map((requirement) => requirement.text))),
-    reasons: unique(applied.flatMap((rule) => rule.reasons.map((reason) => `${reason.text} [${citationIndex(reason.section)}]`))),
+    reasons: unique(applied.flatMap((rule) => shownReasons(rule, facts).map((reason) => `${reason.text} [${citationIndex(reason.section)}]`))),
     citations,
   };
   if (lead.verdict === 'recommendation') decision.recommended = [...(lead.recommended ?? [])];
@@ -101,11 +102,11 @@ function factsProblem(topic: TopicDefinition, facts: Facts): DecisionInputError 
     const fact = topic.facts.find((candidate) => candidate.id === id);
     if (!fact) {
       const valid = topic.facts.map((candidate) => candidate.id);
-      return new DecisionInputError(`Unknown fact "${id}" for topic ${topic.id}. Valid facts: ${valid.join(', ')}.`, 'unknown-fact', valid);
+      return new DecisionInputError(`Unknown fact "${excerpt(id)}" for topic ${topic.id}. Valid facts: ${valid.join(', ')}.`, 'unknown-fact', valid);
     }
     const values = fact.options.map((option) => option.value);
     if (!values.includes(value)) {
-      return new DecisionInputError(`"${value}" is not a valid value for ${id}. Valid values: ${values.join(', ')}.`, 'bad-value', values);
+      return new DecisionInputError(`"${excerpt(value)}" is not a valid value for ${id}. Valid values: ${values.join(', ')}.`, 'bad-value', values);
     }
   }
   return undefined;
@@ -113,7 +114,7 @@ function factsProblem(topic: TopicDefinition, facts: Facts): DecisionInputError 
 
 function topicOrThrow(topic: string): TopicDefinition {
   if (!isTopicId(topic)) {
-    throw new DecisionInputError(`Unknown topic "${topic}". Valid topics: ${TOPIC_IDS.join(', ')}.`, 'unknown-topic', TOPIC_IDS);
+    throw new DecisionInputError(`Unknown topic "${excerpt(topic)}". Valid topics: ${TOPIC_IDS.join(', ')}.`, 'unknown-topic', TOPIC_IDS);
   }
   return TOPICS[topic];
 }

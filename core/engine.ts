@@ -1,4 +1,4 @@
-import type { FactCondition, Facts, FactDefinition, Requirement, Rule, TopicDefinition } from './types';
+import type { FactCondition, Facts, FactDefinition, Requirement, Rule, RuleReason, TopicDefinition } from './types';
 
 // How a topic's rules turn facts into an outcome. Pure and independent of the compiled model, so
 // the knowledge compiler can run it over every fact combination before the model is emitted.
@@ -27,6 +27,9 @@ export const contradicted = (condition: FactCondition, facts: Facts): boolean =>
  */
 export const shownRequirements = (rule: Rule, facts: Facts): Requirement[] =>
   rule.requirements.filter((requirement) => !requirement.needs || !contradicted(requirement.needs, facts));
+
+/** The reasons the answer shows: one about fact values the facts rule out is left out. */
+export const shownReasons = (rule: Rule, facts: Facts): RuleReason[] => rule.reasons.filter((reason) => !reason.needs || !contradicted(reason.needs, facts));
 
 /** What the user sees of a rule's answer: rules that agree on it need no priority between them. */
 export const outcomeOf = (rule: Rule): string => `${rule.verdict}|${(rule.recommended ?? []).join(',')}`;

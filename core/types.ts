@@ -55,10 +55,15 @@ export interface FactDefinition {
   options: Option[];
 }
 
-/** One reason a rule gives, tied to the guide section that states it. */
+/**
+ * One reason a rule gives, tied to the guide section that states it. `needs` names the fact
+ * values the reason is about (a Microsoft 365 condition on a rule that also answers for pure
+ * Windows Enterprise E3/E5): the answer leaves it out when the facts rule those values out.
+ */
 export interface RuleReason {
   text: string;
   section: string;
+  needs?: FactCondition;
 }
 
 /** Fact values, as a rule's `when` or a requirement's `needs` states them. */

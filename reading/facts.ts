@@ -16,8 +16,8 @@ export interface StatedFacts {
 interface Compiled {
   phrase: FactPhrase;
   regexes: RegExp[];
-  /** Patterns that read a number ("five VMs", "4 instances"), as opposed to naming "Windows 10". */
-  readsNumber: boolean[];
+  /** The phrase states a count ("five VMs": a value such as "more-than-4"), read from a number in the text. */
+  readsNumber: boolean;
 }
 
 interface Match {
@@ -32,7 +32,7 @@ function phrases(): Compiled[] {
   compiled ??= model.vocabulary.phrases.map((phrase) => ({
     phrase,
     regexes: phrase.patterns.map((p) => new RegExp(`(?<![a-z0-9])(?:${p})(?![a-z0-9])`, 'g')),
-    readsNumber: phrase.patterns.map((p) => /\\d|\[\d/.test(p)),
+    readsNumber: Object.values(phrase.set).some((value) => /\d/.test(value)),
   }));
   return compiled;
 }
@@ -157,11 +157,11 @@ export type Spans = readonly (readonly [number, number])[];
 function allMatches(text: string, ignore: Spans): Match[] {
   const found: Match[] = [];
   for (const { phrase, regexes, readsNumber } of phrases()) {
-    for (const [i, regex] of regexes.entries()) {
+    for (const regex of regexes) {
       for (const m of text.matchAll(regex)) {
         const end = m.index + m[0].length;
         if (!m[0] || negated(text, m.index) || GONE_AFTER.test(text.slice(end, end + 30))) continue;
-        if (readsNumber[i] && versionNumberIn(text, m.index, end)) continue;
+        if (readsNumber && versionNumberIn(text, m.index, end)) continue;
         if (ignore.some(([from, to]) => m.index < to && end > from)) continue;
         found.push({ phrase, start: m.index, end });
       }

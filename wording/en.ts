@@ -204,9 +204,24 @@ export const en = {
       unknownOption: (flag: string) => `Unknown option ${flag}. The only option is --json.`,
       unknownCommand: (name: string) => `Unknown command "${name}". Commands: decide, ask, topics.`,
       decideNeedsTopic: 'decide needs a topic. Run "licensing-bot topics" to list them.',
-      factFormat: 'facts are written fact=value, for example motherboard=original',
-      badFact: (pair: string, problem: string) => `"${pair}": ${problem}.`,
-      factTwice: (fact: string, first: string, second: string) => `${fact} is given twice (${first} and ${second}); give it once.`,
+      // Bad decide arguments: each names the valid choices of the topic given (contract v3).
+      badTopic: (topic: string, topics: readonly string[], meant?: string) =>
+        `Unknown topic "${topic}".${meant ? ` Topics are written in lower case: did you mean ${meant}?` : ''} Valid topics: ${topics.join(', ')}.`,
+      factWithoutValue: (fact: string, values: readonly string[]) =>
+        `"${fact}" has no value: facts are written fact=value, here ${fact}=<value>. Valid values: ${values.join(', ')}.`,
+      bareWord: (word: string, topic: string, meant: string | undefined, facts: readonly string[]) =>
+        `"${word}" is not a fact=value pair: facts are written fact=value.${meant ? ` Did you mean ${meant}?` : ''} Facts of ${topic}: ${facts.join(', ')}.`,
+      emptyName: (pair: string, topic: string, meant: string | undefined, facts: readonly string[]) =>
+        `"${pair}" has no fact name before "=".${meant ? ` Did you mean ${meant}?` : ''} Facts of ${topic}: ${facts.join(', ')}.`,
+      unknownFact: (fact: string, topic: string, facts: readonly string[]) => `Unknown fact "${fact}" for topic ${topic}. Valid facts: ${facts.join(', ')}.`,
+      factSpelling: (name: string, fact: string, values: readonly string[]) =>
+        `Fact names are written in lower case with no spaces: ${fact}, not "${name}". Valid values of ${fact}: ${values.join(', ')}.`,
+      emptyValue: (fact: string, values: readonly string[]) => `${fact}= has no value. Valid values of ${fact}: ${values.join(', ')}.`,
+      valueSpelling: (pair: string, fact: string, values: readonly string[], meant?: string) =>
+        `"${pair}": values are written in lower case, with hyphens and no spaces.${meant ? ` Did you mean ${meant}?` : ''} Valid values of ${fact}: ${values.join(', ')}.`,
+      badValue: (value: string, fact: string, values: readonly string[]) => `"${value}" is not a valid value for ${fact}. Valid values: ${values.join(', ')}.`,
+      factTwice: (fact: string, first: string, second: string, values: readonly string[]) =>
+        `${fact} is given twice (${first} and ${second}); give it once. Valid values of ${fact}: ${values.join(', ')}.`,
       askNeedsQuestion: 'ask needs a question, for example: licensing-bot ask "can we run Windows VMs on AWS?"',
       topicsTakesNoArguments: 'topics takes no arguments.',
       internal: (message: string) => `Internal error: ${message}`,

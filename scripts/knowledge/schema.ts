@@ -20,7 +20,7 @@ export const ruleSchema = z.strictObject({
   summary: text.optional(),
   recommended: z.array(z.string()).min(1).optional(),
   requirements: z.array(requirementSchema).optional(),
-  reasons: z.array(z.strictObject({ text, section: slug })).min(1),
+  reasons: z.array(z.strictObject({ text, section: slug, needs: condition.optional() })).min(1),
 });
 
 export const topicSchema = z.strictObject({
@@ -46,6 +46,7 @@ export const topicSchema = z.strictObject({
 export const indexSchema = z.strictObject({
   topics: z.array(slug).min(1),
   licenses: z.record(slug, text),
+  license_facts: z.record(slug, z.array(factId).min(1)),
 });
 
 export const sourcesSchema = z.strictObject({
@@ -84,6 +85,7 @@ export const sectionAboutSchema = z.strictObject({
   weight: z.number().positive().optional(),
 });
 
+export type IndexInput = z.infer<typeof indexSchema>;
 export type TopicInput = z.infer<typeof topicSchema>;
 export type RuleInput = z.infer<typeof ruleSchema>;
 export type VocabularyInput = z.infer<typeof vocabularySchema>;

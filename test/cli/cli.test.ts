@@ -46,7 +46,7 @@ describe('licensing-bot decide', () => {
     [['decide', 'laptops'], /Unknown topic "laptops"\. Valid topics: refurbished-pc, used-pc/],
     [['decide', 'used-pc', 'colour=blue'], /Unknown fact "colour".*Valid facts: transfer, with_media_and_coa/],
     [['decide', 'refurbished-pc', 'coa=maybe'], /"maybe" is not a valid value for coa\. Valid values: yes, no/],
-    [['decide', 'refurbished-pc', 'coa'], /facts are written fact=value/],
+    [['decide', 'refurbished-pc', 'coa'], /"coa" has no value: facts are written fact=value/],
     [['decide', 'refurbished-pc', 'coa=yes', 'coa=no'], /coa is given twice/],
     [['decide'], /decide needs a topic/],
     [['frobnicate'], /Unknown command "frobnicate"\. Commands: decide, ask, topics/],

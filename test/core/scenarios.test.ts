@@ -85,6 +85,14 @@ const cases: Record<string, Record<string, Case>> = {
       requirement: /Hand over/,
       source: '001: the transfer right covers the PC "including the software media, manuals, and Certificate of Authenticity"',
     },
+    'whole PC, COA along, media or manuals lost: the source is silent, so it does not decide': {
+      facts: { transfer: 'whole-pc', with_media_and_coa: 'coa-only' },
+      verdict: 'refer',
+      requirement: /say nothing of a PC whose COA goes along but whose media or manuals are lost/,
+      absent: /new Windows license/,
+      source:
+        '001: "However, the entire used PC, including the software media, manuals, and Certificate of Authenticity, may be transferred to another end user along with the software license rights."',
+    },
   },
   'upgrade-imaging': {
     'all PCs have a COA, form returned': {
@@ -219,6 +227,7 @@ const cases: Record<string, Record<string, Case>> = {
       facts: {
         where: 'outsourcer',
         license: 'enterprise-per-device',
+        device_os: 'pro-or-enterprise',
         program: 'eligible',
         access_from: 'licensed-device',
         hoster: 'independent',
@@ -313,8 +322,31 @@ const cases: Record<string, Record<string, Case>> = {
       requirement: /licensed device only/,
       source: '004 overview table, remote access via VDI, per device columns: "Any Licensed Device"; per user: "Any device"',
     },
+    'VDA per device, users also on personal tablets: the VDA Add-on is offered, not the Enterprise one': {
+      facts: { where: 'own-datacenter', license: 'vda-per-device', program: 'eligible', access_from: 'other-devices', instances: '1-4' },
+      verdict: 'not-permitted',
+      requirement: /Windows VDA E3\/E5 per User Add-on/,
+      absent: /Enterprise E3\/E5 per User Add-on/,
+      source:
+        '004 BYOCD: "Because the primary work device is licensed for Software Assurance for Windows or Windows VDA subscription, the company can acquire a Windows Software Assurance per User Add-on for the user, which allows that user to access a corporate VDI at work from any device."',
+    },
+    'Enterprise SA per device, users also on personal tablets: the Enterprise Add-on is offered': {
+      facts: { where: 'own-datacenter', license: 'enterprise-per-device', program: 'eligible', access_from: 'other-devices', instances: '1-4' },
+      verdict: 'not-permitted',
+      requirement: /Windows Enterprise E3\/E5 per User Add-on/,
+      absent: /VDA E3\/E5 per User Add-on/,
+      source:
+        '004 per user requirements, Add-on "When added to Windows 10 Enterprise per Device": "Primary user\'s primary work device must already be covered by Windows 10 Enterprise per Device"',
+    },
     'Own servers, Enterprise SA per device, reached from the licensed PCs': {
-      facts: { where: 'own-datacenter', license: 'enterprise-per-device', program: 'eligible', access_from: 'licensed-device', instances: '1-4' },
+      facts: {
+        where: 'own-datacenter',
+        license: 'enterprise-per-device',
+        program: 'eligible',
+        access_from: 'licensed-device',
+        device_os: 'pro-or-enterprise',
+        instances: '1-4',
+      },
       verdict: 'permitted',
       requirement: /only from the licensed devices/,
       source:
@@ -356,6 +388,154 @@ const cases: Record<string, Record<string, Case>> = {
       facts: { where: 'own-datacenter', license: 'retail' },
       verdict: 'refer',
       source: '004 states remote-access limits for the OEM channel only; for other channels it points to "the license terms that accompany those products"',
+    },
+    // Contract v3: "only available with" is a no for every other license, never "the sources do not decide".
+    'Retail Windows on Azure: no, and nothing asked about Creators Update or activation': {
+      facts: { where: 'azure', license: 'retail' },
+      verdict: 'not-permitted',
+      requirement: /only available with Windows Enterprise E3\/E5 and Windows VDA E3\/E5 per user/,
+      absent: /Azure AD-based activation|Creators Update/,
+      source:
+        '004: "Windows 10 Multitenant Hosting rights are not provided with any device-based licenses and are only available with Windows Enterprise E3/E5 subscription licenses and Windows VDA E3/E5 subscription licenses on a per user basis."',
+    },
+    'Retail Windows with a QMTH partner, activation not by Azure AD: still the license that refuses': {
+      facts: { where: 'qmth', license: 'retail', aad_activation: 'no' },
+      verdict: 'not-permitted',
+      requirement: /only available with/,
+      absent: /Activate the Windows VMs with Azure AD/,
+      source:
+        '004: "Windows 10 Multitenant Hosting rights are not provided with any device-based licenses and are only available with Windows Enterprise E3/E5 subscription licenses and Windows VDA E3/E5 subscription licenses on a per user basis."',
+    },
+    'OEM Windows on Azure': {
+      facts: { where: 'azure', license: 'oem' },
+      verdict: 'not-permitted',
+      source: '004: "OEM licenses do not permit remote access to a Windows virtual machine running in a data center."',
+    },
+    'Retail Windows in Windows Virtual Desktop': {
+      facts: { where: 'wvd', license: 'retail' },
+      verdict: 'not-permitted',
+      requirement: /eligible per user license/,
+      source:
+        '004: "In addition to the eligible per user license, you only pay the base compute and storage costs in Azure. You can license users for WVD rights with Windows Enterprise E3/E5 subscription licenses, Windows VDA E3/E5 subscription licenses, or Microsoft 365 suite license on a per user basis."',
+    },
+    'Retail Windows on own servers: still the product terms, which the sources leave open': {
+      facts: { where: 'own-datacenter', license: 'retail' },
+      verdict: 'refer',
+      requirement: /license terms/,
+      source:
+        '004: "For use rights provided with Windows preinstalled by the original equipment manufacturer (OEM) or purchased through other channels, review the license terms that accompany those products."',
+    },
+    // Contract v3: device_os is asked for Enterprise SA per device; a thin client gets VDA, not SA on nothing.
+    'Enterprise SA per device on a thin client, VMs on own servers': {
+      facts: {
+        where: 'own-datacenter',
+        license: 'enterprise-per-device',
+        program: 'eligible',
+        access_from: 'licensed-device',
+        device_os: 'other',
+        instances: '1-4',
+      },
+      verdict: 'not-permitted',
+      requirement: /Windows VDA per device/,
+      source:
+        '004: "You can separate license users or devices that do not have or are not eligible for Windows licenses (such as thin clients) with a Windows VDA subscription to gain access to these benefits."',
+    },
+    'Enterprise SA per device on a Pro PC, VMs on own servers': {
+      facts: {
+        where: 'own-datacenter',
+        license: 'enterprise-per-device',
+        program: 'eligible',
+        access_from: 'licensed-device',
+        device_os: 'pro-or-enterprise',
+        instances: '1-4',
+      },
+      verdict: 'permitted',
+      source:
+        '004 rights table: "Any user of a Licensed Device ... may remotely access up to four Instances of the Software Running in Virtual OSEs" (Windows 10 Enterprise SA per device: ticked)',
+    },
+    // Contract v3: the licenses a user could not state before.
+    'Education E3/E5 per user on Azure, primary user of an Education device': {
+      facts: {
+        where: 'azure',
+        license: 'education-per-user',
+        device_os: 'education',
+        primary_user: 'yes',
+        instances: '1-4',
+        win10_cu: 'yes',
+        aad_activation: 'yes',
+      },
+      verdict: 'permitted',
+      source:
+        '004: the brief applies to "Windows 10 Enterprise E3/E5 ... Windows 10 Education E3/E5 ..." and refers to them as "Windows Enterprise E3/E5 subscription licenses"',
+    },
+    'Education E3/E5 per user, not the primary user': {
+      facts: { where: 'own-datacenter', license: 'education-per-user', program: 'eligible', primary_user: 'no' },
+      verdict: 'not-permitted',
+      requirement: /VDA E3\/E5 per user/,
+      source: '004 per user requirements: "Primary user\'s primary work device must be licensed for Windows 7/8/8.1/10 Pro, Enterprise, or Education"',
+    },
+    "Enterprise per User Add-on on Azure: yes, with the Add-on's condition stated": {
+      facts: {
+        where: 'azure',
+        license: 'enterprise-per-user-addon',
+        device_os: 'pro-or-enterprise',
+        primary_user: 'yes',
+        instances: '1-4',
+        win10_cu: 'yes',
+        aad_activation: 'yes',
+      },
+      verdict: 'permitted',
+      requirement: /already covered by Windows Enterprise with Software Assurance per device/,
+      source:
+        '004: "If the primary user\'s primary work device is already covered for Software Assurance for the Windows desktop operating system or Windows VDA subscription on a per device basis, you can acquire a Windows Enterprise E3/E5 per User Add-on or Windows VDA E3/E5 per User Add-on, which gives you all of the benefits of Windows per User or Windows VDA per User license"',
+    },
+    "VDA per User Add-on on a Listed Provider: yes, with the Add-on's condition stated": {
+      facts: { where: 'listed-provider', license: 'vda-per-user-addon', program: 'eligible', primary_user: 'yes', instances: '1-4' },
+      verdict: 'permitted',
+      requirement: /already covered by Windows VDA per device/,
+      source: '004 per user requirements: "Primary user\'s primary work device must already be covered by Windows VDA"',
+    },
+    'Enterprise per User Add-on for a thin client: no, the device cannot carry the SA it rests on': {
+      facts: { where: 'own-datacenter', license: 'enterprise-per-user-addon', program: 'eligible', device_os: 'other' },
+      verdict: 'not-permitted',
+      requirement: /VDA/,
+      source: '004 per user requirements: "Primary user\'s primary work device must already be covered by Windows 10 Enterprise per Device"',
+    },
+    'A per User Add-on for someone who is not the primary user': {
+      facts: { where: 'azure', license: 'vda-per-user-addon', primary_user: 'no' },
+      verdict: 'not-permitted',
+      requirement: /VDA E3\/E5 per user/,
+      source: '004: "If the primary user\'s primary work device is already covered ... you can acquire a ... per User Add-on"',
+    },
+    // Contract v3: a third party's shared servers that are neither Azure nor a QMTH partner's.
+    "VDA per user on a cloud's shared tenancy (not Azure, not a QMTH partner)": {
+      facts: { where: 'shared-third-party', license: 'vda-per-user' },
+      verdict: 'not-permitted',
+      requirement: /Qualified Multitenant Hosting Partner/,
+      source:
+        '004: "When using a third-party shared server, the third party hoster must be a Qualified Multitenant Hosting Partner (QMTH)." and "The hosted environment must be on servers dedicated to the customer."',
+    },
+    "Enterprise SA per device on a third party's shared servers": {
+      facts: { where: 'shared-third-party', license: 'enterprise-per-device' },
+      verdict: 'not-permitted',
+      absent: /Azure or with a Qualified Multitenant Hosting Partner instead/,
+      source:
+        '004: "Windows 10 Multitenant Hosting rights are not provided with any device-based licenses and are only available with Windows Enterprise E3/E5 subscription licenses and Windows VDA E3/E5 subscription licenses on a per user basis."',
+    },
+    // Requirements and summaries follow the facts given.
+    'VDA per user with an independent outsourcer: no Listed Provider exception in the answer': {
+      facts: { where: 'outsourcer', license: 'vda-per-user', hoster: 'independent', program: 'eligible', instances: '1-4' },
+      verdict: 'permitted',
+      requirement: /Authorized Outsourcer that is not a Listed Provider/,
+      source:
+        '004: "requires the third party to be an Authorized Outsourcer. The hosted environment must be on servers dedicated to the customer. An Authorized Outsourcer is restricted from being a Listed Provider"',
+    },
+    'VDA per user with an outsourcer on a Listed Provider: the exception named': {
+      facts: { where: 'outsourcer', license: 'vda-per-user', hoster: 'uses-listed-provider', program: 'eligible', instances: '1-4' },
+      verdict: 'permitted',
+      requirement: /Listed Provider exception/,
+      source:
+        "004: \"Notwithstanding anything to the contrary in the Outsourcing Software Management terms, Customer's Windows VDA E3 and E5 Licensed Users may remotely access Windows software under these Remote Virtualization rights on any Listed Provider's Servers dedicated to Customer's use.\"",
     },
   },
   'vdi-license-choice': {
@@ -507,5 +687,54 @@ describe('refurbished PC with a warranty-equivalent board', () => {
     const decision = decide('refurbished-pc', { motherboard: 'replaced-equivalent', coa: 'yes', recovery: 'original-media' });
     expect(decision.summary).not.toMatch(/probably yes/i);
     expect(decision.summary).toMatch(/Not settled/);
+  });
+});
+
+// Contract v3: the answers a licensing specialist corrected, each at the rule that caused it.
+describe('contract v3 corrections', () => {
+  it('asks the device edition of Windows Enterprise SA per device', () => {
+    // 004: thin clients "do not have or are not eligible for Windows licenses" and get VDA.
+    expect(decide('virtual-machines', { where: 'local', license: 'enterprise-per-device', program: 'eligible' }).missing).toContain('device_os');
+  });
+
+  it('never asks a retail user about Creators Update or activation on Azure or a QMTH partner', () => {
+    // 004: multitenant rights "are only available with" Enterprise E3/E5 and VDA E3/E5 per user.
+    for (const where of ['azure', 'qmth']) {
+      const decision = decide('virtual-machines', { where, license: 'retail' });
+      expect(decision.verdict).toBe('not-permitted');
+      expect(decision.citations.map((c) => c.section)).toContain('vm-multitenant-hosting');
+    }
+  });
+
+  it('gives pure Windows Enterprise E3 answers no Microsoft 365 reason, and Microsoft 365 answers theirs', () => {
+    // 004: "Microsoft 365 licenses that include Windows 10 Enterprise E3/E5 are only eligible if the user is the primary user of a device with a Qualifying Operating System."
+    const facts = { where: 'outsourcer', hoster: 'independent', program: 'eligible', device_os: 'pro-or-enterprise', primary_user: 'yes', instances: '1-4' };
+    const enterprise = decide('virtual-machines', { ...facts, license: 'enterprise-per-user' });
+    expect(enterprise.verdict).toBe('permitted');
+    expect(enterprise.reasons.join('\n')).not.toMatch(/Microsoft 365/);
+    expect(decide('virtual-machines', { ...facts, license: 'm365' }).reasons.join('\n')).toMatch(/Microsoft 365 plans/);
+    for (const where of ['local', 'own-datacenter', 'azure', 'qmth']) {
+      const answer = decide('virtual-machines', { ...facts, where, license: 'enterprise-per-user', win10_cu: 'yes', aad_activation: 'yes' });
+      expect(answer.reasons.join('\n')).not.toMatch(/Microsoft 365/);
+    }
+  });
+
+  it("says the Listed Providers are named by Microsoft's list, not by the sources, where it gives AWS as an example", () => {
+    // 004: "A list of Listed Providers can be found at <https://aka.ms/ListedProviders>."
+    for (const topic of ['virtual-machines', 'vdi-license-choice']) {
+      const where = decide(topic, {}).next!.fact === 'where' ? decide(topic, {}).next! : decide(topic, { devices: 'company-qualifying' }).next!;
+      const label = where.options.find((o) => o.value === 'listed-provider')!.label;
+      expect(label).toMatch(/Microsoft's list/);
+      expect(label).toMatch(/AWS/);
+    }
+  });
+
+  it('puts no third-party requirement under servers of your own', () => {
+    // 004: "If the Dedicated Servers are under the management or control of a third party, they are subject to the Outsourcing Software Management terms."
+    for (const devices of ['company-qualifying', 'thin-clients', 'byod-no-qualifying', 'companion', 'roaming', 'contractor']) {
+      const own = decide('vdi-license-choice', { devices, where: 'own-datacenter' });
+      expect(own.requirements.join('\n')).not.toMatch(/third party|Authorized Outsourcer/);
+      expect(decide('vdi-license-choice', { devices, where: 'outsourcer' }).requirements.join('\n')).toMatch(/Authorized Outsourcer/);
+    }
   });
 });

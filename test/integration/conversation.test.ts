@@ -77,7 +77,7 @@ describe('through the HTTP handler: moving around in an interview', () => {
     const changeButtons = buttons(card).filter((b) => b.title === 'Change');
     const mediaChange = changeButtons.find((b) => b.data?.fact === 'with_media_and_coa')!;
     const question = onlyCard(await chat.press(mediaChange));
-    const changed = onlyCard(await chat.press(button(question, /^No, some stay behind/)));
+    const changed = onlyCard(await chat.press(button(question, /^No, the COA does not go along/)));
     expect(headline(changed)).toBe(VERDICT_HEADLINES['not-permitted'].text);
   });
 });

@@ -90,6 +90,32 @@ describe('GET /decision/<topic>: the record of one decision', () => {
     }
   });
 
+  // Contract v3's new values reach the page as the user answered them, in words.
+  test.each([
+    ['virtual-machines', { where: 'shared-third-party', license: 'retail' }],
+    [
+      'virtual-machines',
+      { where: 'azure', license: 'education-per-user', device_os: 'education', primary_user: 'yes', instances: '1-4', win10_cu: 'yes', aad_activation: 'yes' },
+    ],
+    ['virtual-machines', { where: 'listed-provider', license: 'vda-per-user-addon', program: 'eligible', primary_user: 'yes', instances: '1-4' }],
+    ['virtual-machines', { where: 'own-datacenter', license: 'enterprise-per-user-addon', program: 'eligible', device_os: 'other' }],
+    [
+      'virtual-machines',
+      { where: 'own-datacenter', license: 'enterprise-per-device', program: 'eligible', access_from: 'licensed-device', device_os: 'other' },
+    ],
+    ['used-pc', { transfer: 'whole-pc', with_media_and_coa: 'coa-only' }],
+  ] as const)('contract v3: %s %j renders with its answers in words', async (topic, facts) => {
+    const decision = decide(topic, facts, { baseUrl: base });
+    expect(decision.verdict).not.toBeNull();
+    const { response, html } = await page(pathOf(decision.permalink));
+    expect(response.status).toBe(200);
+    const text = decoded(html);
+    for (const fact of TOPICS[topic].facts.filter((f) => f.id in facts)) {
+      expect(text).toContain(`<dt>${fact.prompt}</dt><dd>${fact.options.find((o) => o.value === (facts as Record<string, string>)[fact.id])!.label}</dd>`);
+    }
+    for (const requirement of decision.requirements) expect(text).toContain(requirement);
+  });
+
   test('says what dates the sources speak for, and has a print stylesheet but no script', async () => {
     const decision = decide('virtual-machines', sample('virtual-machines')[0].facts, { baseUrl: base });
     const { response, html } = await page(pathOf(decision.permalink));

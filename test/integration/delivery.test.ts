@@ -12,7 +12,7 @@ import { buttons } from '../support/cards';
 import { ConnectorMode, startConnectorStandIn, ConnectorStandIn } from '../support/connector-stand-in';
 import { HttpChat, onlyCard } from '../support/http-chat';
 
-// The delivery policy against a connector that fails (docs/decisions/0011), through the real
+// The delivery policy against a connector that fails (docs/decisions/0013), through the real
 // local server and messages handler: what the channel's POST gets and when, as a share of the
 // turn's deadline; how many requests the connector saw; what the request's log line says.
 

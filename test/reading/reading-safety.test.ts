@@ -127,6 +127,40 @@ describe('a look-alike name does not read as another license', () => {
   });
 });
 
+describe('contract version 3 values are read from their own names', () => {
+  it.each<Case>([
+    {
+      q: 'Our teachers have Windows 10 Education E5 per user; can they run Windows VMs on Azure?',
+      never: { license: 'enterprise-per-user', device_os: 'education' },
+      reads: { license: 'education-per-user', where: 'azure' },
+      source:
+        '004: the brief covers "Windows 10 Education E3/E5" as a license of its own, apart from the device requirement "licensed for Windows 7/8/8.1/10 Pro, Enterprise, or Education".',
+    },
+    {
+      q: 'We hold the Windows VDA E3 per User Add-on for our staff; can they use Windows VMs on Azure?',
+      never: { license: 'vda-per-user' },
+      reads: { license: 'vda-per-user-addon' },
+      source: '004: the Add-on needs the "Primary user\'s primary work device must already be covered" per device, unlike VDA E3/E5 per user.',
+    },
+    {
+      q: 'Can a hosting company run our Windows 10 desktops on its shared servers, not Azure?',
+      never: { where: 'qmth' },
+      source: '004: "When using a third-party shared server, the provider must be a Qualified Multitenant Hoster (QMTH)."',
+    },
+    {
+      q: 'We are selling a used PC that still has its COA sticker but the install discs and manuals are lost',
+      never: { with_media_and_coa: 'no', with_media_and_coa_: 'yes' },
+      reads: { transfer: 'whole-pc', with_media_and_coa: 'coa-only' },
+      source: '001: "the entire used PC, including the software media, manuals, and Certificate of Authenticity, may be transferred to another end user"',
+    },
+    {
+      q: 'Can I sell my old laptop without the recovery discs?',
+      never: { with_media_and_coa: 'no' },
+      source: '001: the COA is the proof of license; media missing says nothing of whether the COA goes along.',
+    },
+  ])('$q', check);
+});
+
 describe('a transfer is read as what changes hands', () => {
   it.each<Case>([
     {

@@ -1,0 +1,46 @@
+import type { GuideDocument } from '../../core/guide';
+import type { SourceDocument } from '../../core/model';
+import type { YamlFile } from './diagnostics';
+import type { ParsedSection } from './guide-markdown';
+import type { AnswerConditions } from './checks/answer-conditions';
+import type { ScopeNote } from './checks/scope-note';
+import type { IndexInput, TopicInput, VocabularyInput } from './schema';
+
+// What the loader hands to the checks: every knowledge file parsed, each with the file it came
+// from so a complaint can name file and line. The checks read this and never the disk.
+
+export interface Place {
+  file: string;
+  line: number;
+}
+
+export interface Places {
+  rules: Map<string, Place>;
+  sections: Map<string, Place>;
+}
+
+export interface TopicFile {
+  yaml: YamlFile;
+  input: TopicInput;
+}
+
+export interface GuideEntry extends ParsedSection {
+  file: string;
+}
+
+export interface LoadedKnowledge {
+  indexFile: YamlFile;
+  index: IndexInput;
+  vocabularyFile: YamlFile;
+  vocabulary: VocabularyInput;
+  sources: Map<string, SourceDocument>;
+  /** What every section restating a dated source must say, by source id (sources.yaml `scope_note`). */
+  scopeNotes: Map<string, ScopeNote>;
+  /** Per section, the deciding conditions its one-sentence answer must keep (answer-conditions.yaml). */
+  answerConditions: { yaml: YamlFile; input: AnswerConditions } | undefined;
+  /** knowledge/questions.yaml: the plain questions people ask that each section answers. */
+  questionsFile: YamlFile;
+  documents: GuideDocument[];
+  guide: GuideEntry[];
+  topicFiles: TopicFile[];
+}
