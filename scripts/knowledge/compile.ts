@@ -42,7 +42,8 @@ export function compileKnowledge(root: string): CompileResult {
   const diagnostics = new Diagnostics();
   const loaded = loadKnowledge(root, diagnostics);
   if (!loaded) return { model: undefined, diagnostics, places: { rules: new Map(), sections: new Map() } };
-  const { index, vocabulary, vocabularyFile, topicFiles, guide } = loaded;
+  const { index, topicFiles, guide } = loaded;
+  const { vocabulary } = loaded.reading;
 
   // The shape: names that must exist, ids used once.
   const places: Places = { sections: checkSectionIds(guide, diagnostics), rules: checkRuleIds(topicFiles, diagnostics) };
@@ -76,10 +77,14 @@ export function compileKnowledge(root: string): CompileResult {
 
   // The guide against the rules.
   const sections = checkSectionMetadata(guide, topicFiles, diagnostics);
-  checkReasonTerms(topicFiles, vocabulary.key_terms, new Map(guide.map((entry) => [entry.section.id, entry.section])), diagnostics);
+  checkReasonTerms(topicFiles, loaded.keyTerms, new Map(guide.map((entry) => [entry.section.id, entry.section])), diagnostics);
 
-  const phrases = topicFiles.flatMap((topicFile) => compilePhrases(topicFile, vocabulary.fragments, diagnostics));
-  const caveats = compileCaveats(vocabulary, vocabularyFile, diagnostics);
+  const topicInputs = new Map(topicFiles.map(({ input }) => [input.id, input]));
+  const phrases = loaded.reading.phrases.flatMap((file) => {
+    const topic = topicInputs.get(file.input.topic);
+    return topic ? compilePhrases(file, topic, vocabulary.fragments, diagnostics) : [];
+  });
+  const caveats = compileCaveats(loaded.caveats, loaded.reading.caveatPatterns, vocabulary.fragments, diagnostics);
 
   const withoutVersion: Omit<KnowledgeModel, 'version'> = {
     sources: [...loaded.sources.values()],
@@ -94,7 +99,7 @@ export function compileKnowledge(root: string): CompileResult {
       synonyms: vocabulary.synonyms,
       phrases,
       caveats,
-      keyTerms: vocabulary.key_terms,
+      keyTerms: [...loaded.keyTerms],
     },
   };
   if (diagnostics.count) return { model: undefined, diagnostics, places };

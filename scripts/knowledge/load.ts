@@ -5,11 +5,21 @@ import type { SourceDocument } from '../../core/model';
 import { Diagnostics, YamlFile } from './diagnostics';
 import { parseGuideDocument } from './guide-markdown';
 import type { GuideEntry, LoadedKnowledge, TopicFile } from './loaded';
-import { answerConditionsSchema, indexSchema, sourcesSchema, topicSchema, vocabularySchema } from './schema';
+import {
+  answerConditionsSchema,
+  caveatPatternsSchema,
+  caveatsSchema,
+  factPhrasesSchema,
+  indexSchema,
+  keyTermsSchema,
+  readingVocabularySchema,
+  sourcesSchema,
+  topicSchema,
+} from './schema';
 
-// Reads knowledge/ from disk and parses every file with its schema. Only what cannot be
-// checked without the disk is checked here: every topic file is listed in model.yaml, and
-// every listed topic has its file.
+// Reads knowledge/ and the reading's data (reading/data/) from disk and parses every file with
+// its schema. Only what cannot be checked without the disk is checked here: every topic file is
+// listed in model.yaml, every listed topic has its file and its file of fact phrases.
 
 export function loadKnowledge(root: string, diagnostics: Diagnostics): LoadedKnowledge | undefined {
   const knowledgeDir = join(root, 'knowledge');
@@ -19,9 +29,14 @@ export function loadKnowledge(root: string, diagnostics: Diagnostics): LoadedKno
   const indexFile = load(join(knowledgeDir, 'model.yaml'));
   const index = indexFile.parse(indexSchema, diagnostics);
   const sourcesInput = load(join(knowledgeDir, 'sources.yaml')).parse(sourcesSchema, diagnostics);
-  const vocabularyFile = load(join(knowledgeDir, 'vocabulary.yaml'));
-  const vocabulary = vocabularyFile.parse(vocabularySchema, diagnostics);
-  if (!index || !sourcesInput || !vocabulary) return undefined;
+  const caveatsFile = load(join(knowledgeDir, 'caveats.yaml'));
+  const caveats = caveatsFile.parse(caveatsSchema, diagnostics);
+  const keyTerms = load(join(knowledgeDir, 'key-terms.yaml')).parse(keyTermsSchema, diagnostics);
+  const readingDir = join(root, 'reading', 'data');
+  const vocabulary = load(join(readingDir, 'vocabulary.yaml')).parse(readingVocabularySchema, diagnostics);
+  const caveatPatternsFile = load(join(readingDir, 'caveats.yaml'));
+  const caveatPatterns = caveatPatternsFile.parse(caveatPatternsSchema, diagnostics);
+  if (!index || !sourcesInput || !caveats || !keyTerms || !vocabulary || !caveatPatterns) return undefined;
 
   const sources = new Map<string, SourceDocument>(
     // The scope note is for the checks; the model keeps what citations show.
@@ -66,5 +81,30 @@ export function loadKnowledge(root: string, diagnostics: Diagnostics): LoadedKno
     topicFiles.push({ yaml, input });
   });
 
-  return { indexFile, index, vocabularyFile, vocabulary, sources, scopeNotes, answerConditions, questionsFile, documents, guide, topicFiles };
+  const phrases = index.topics.flatMap((id, i) => {
+    const path = join(readingDir, 'facts', `${id}.yaml`);
+    if (!existsSync(path)) {
+      diagnostics.add(indexFile.file, indexFile.lineOf(['topics', i]), `topic ${id} has no file of fact phrases reading/data/facts/${id}.yaml`);
+      return [];
+    }
+    const yaml = load(path);
+    const input = yaml.parse(factPhrasesSchema, diagnostics);
+    if (input && input.topic !== id) diagnostics.add(yaml.file, yaml.lineOf(['topic']), `the fact phrases of topic ${id} say topic: ${input.topic}`);
+    return input ? [{ yaml, input }] : [];
+  });
+
+  return {
+    indexFile,
+    index,
+    caveats: { yaml: caveatsFile, input: caveats },
+    keyTerms: keyTerms.key_terms,
+    reading: { vocabulary, caveatPatterns: { yaml: caveatPatternsFile, input: caveatPatterns }, phrases },
+    sources,
+    scopeNotes,
+    answerConditions,
+    questionsFile,
+    documents,
+    guide,
+    topicFiles,
+  };
 }

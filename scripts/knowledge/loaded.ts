@@ -4,7 +4,7 @@ import type { YamlFile } from './diagnostics';
 import type { ParsedSection } from './guide-markdown';
 import type { AnswerConditions } from './checks/answer-conditions';
 import type { ScopeNote } from './checks/scope-note';
-import type { IndexInput, TopicInput, VocabularyInput } from './schema';
+import type { CaveatPatternsInput, CaveatsInput, FactPhrasesInput, IndexInput, ReadingVocabularyInput, TopicInput } from './schema';
 
 // What the loader hands to the checks: every knowledge file parsed, each with the file it came
 // from so a complaint can name file and line. The checks read this and never the disk.
@@ -24,6 +24,12 @@ export interface TopicFile {
   input: TopicInput;
 }
 
+/** A parsed file with the file itself, so a complaint can name its line. */
+export interface Parsed<T> {
+  yaml: YamlFile;
+  input: T;
+}
+
 export interface GuideEntry extends ParsedSection {
   file: string;
 }
@@ -31,8 +37,16 @@ export interface GuideEntry extends ParsedSection {
 export interface LoadedKnowledge {
   indexFile: YamlFile;
   index: IndexInput;
-  vocabularyFile: YamlFile;
-  vocabulary: VocabularyInput;
+  /** knowledge/caveats.yaml and knowledge/key-terms.yaml: the specialist's part. */
+  caveats: Parsed<CaveatsInput>;
+  keyTerms: readonly string[];
+  /** reading/data/: how free questions are read, the engineers' part. */
+  reading: {
+    vocabulary: ReadingVocabularyInput;
+    caveatPatterns: Parsed<CaveatPatternsInput>;
+    /** One file of fact phrases per topic, in the topics' order. */
+    phrases: Parsed<FactPhrasesInput>[];
+  };
   sources: Map<string, SourceDocument>;
   /** What every section restating a dated source must say, by source id (sources.yaml `scope_note`). */
   scopeNotes: Map<string, ScopeNote>;

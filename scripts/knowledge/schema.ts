@@ -38,9 +38,6 @@ export const topicSchema = z.strictObject({
     )
     .min(1),
   rules: z.array(ruleSchema).min(1),
-  phrases: z
-    .array(z.strictObject({ set: z.record(z.string(), z.string()), blocks: z.array(z.string()).optional(), patterns: z.array(text).min(1) }))
-    .optional(),
 });
 
 export const indexSchema = z.strictObject({
@@ -69,13 +66,31 @@ export const sourcesSchema = z.strictObject({
 /** knowledge/answer-conditions.yaml: per section, the deciding conditions its answer must keep. */
 export const answerConditionsSchema = z.record(slug, z.array(z.strictObject({ says: text, why: text })).min(1));
 
-export const vocabularySchema = z.strictObject({
+/** knowledge/caveats.yaml: what the sources do not cover, in the sentences a specialist reviews. */
+export const caveatsSchema = z.strictObject({
+  caveats: z.array(z.strictObject({ id: slug, text, outside: z.boolean().optional() })),
+});
+
+/** knowledge/key-terms.yaml: terms a reason must share with the section it cites. */
+export const keyTermsSchema = z.strictObject({ key_terms: z.array(text) });
+
+// The reading's own data (reading/data/): how free questions are read, owned by engineers.
+
+/** reading/data/vocabulary.yaml */
+export const readingVocabularySchema = z.strictObject({
   fragments: z.record(z.string().regex(/^[A-Z_]+$/), text),
   stop_words: text,
   weak_words: text,
   synonyms: z.array(z.strictObject({ match: z.array(text).min(1), add: text, weight: z.number().positive().optional() })),
-  caveats: z.array(z.strictObject({ id: slug, patterns: z.array(text).min(1), text, outside: z.boolean().optional() })),
-  key_terms: z.array(text),
+});
+
+/** reading/data/caveats.yaml: the patterns that name each caveat, by the caveat's id. */
+export const caveatPatternsSchema = z.strictObject({ caveats: z.record(slug, z.array(text).min(1)) });
+
+/** reading/data/facts/<topic>.yaml: the phrases that state a topic's facts. */
+export const factPhrasesSchema = z.strictObject({
+  topic: slug,
+  phrases: z.array(z.strictObject({ set: z.record(z.string(), z.string()), blocks: z.array(z.string()).optional(), patterns: z.array(text).min(1) })),
 });
 
 /** The metadata comment under a guide section's heading: `<!-- about: { topic: ..., ... } -->`. */
@@ -88,4 +103,7 @@ export const sectionAboutSchema = z.strictObject({
 export type IndexInput = z.infer<typeof indexSchema>;
 export type TopicInput = z.infer<typeof topicSchema>;
 export type RuleInput = z.infer<typeof ruleSchema>;
-export type VocabularyInput = z.infer<typeof vocabularySchema>;
+export type ReadingVocabularyInput = z.infer<typeof readingVocabularySchema>;
+export type CaveatsInput = z.infer<typeof caveatsSchema>;
+export type CaveatPatternsInput = z.infer<typeof caveatPatternsSchema>;
+export type FactPhrasesInput = z.infer<typeof factPhrasesSchema>;

@@ -14,6 +14,8 @@ let root: string;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'knowledge-'));
   cpSync(join(repo, 'knowledge'), join(root, 'knowledge'), { recursive: true, filter: (source) => !source.includes('generated') });
+  // The reading's data is compiled and checked with the knowledge it reads for.
+  cpSync(join(repo, 'reading', 'data'), join(root, 'reading', 'data'), { recursive: true });
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -123,10 +125,26 @@ describe('the knowledge compiler', () => {
   });
 
   it('refuses a fact phrase with an unknown fragment or a broken pattern', () => {
-    edit('topics/used-pc.yaml', /( {2}- set: \{ transfer: whole-pc \}\n {4}patterns:\n)/, '$1      - "{{NOPE}} pc"\n      - "(unclosed"\n');
+    edit('../reading/data/facts/used-pc.yaml', /( {2}- set: \{ transfer: whole-pc \}\n {4}patterns:\n)/, '$1      - "{{NOPE}} pc"\n      - "(unclosed"\n');
     const found = problems();
-    expect(found).toContainEqual(expect.stringMatching(/^knowledge\/topics\/used-pc\.yaml:\d+: unknown fragment in \{\{NOPE\}\} pc/));
-    expect(found).toContainEqual(expect.stringMatching(/^knowledge\/topics\/used-pc\.yaml:\d+: not a valid pattern/));
+    expect(found).toContainEqual(expect.stringMatching(/^reading\/data\/facts\/used-pc\.yaml:\d+: unknown fragment in \{\{NOPE\}\} pc/));
+    expect(found).toContainEqual(expect.stringMatching(/^reading\/data\/facts\/used-pc\.yaml:\d+: not a valid pattern/));
+  });
+
+  it('refuses a fact phrase for a value its topic does not have', () => {
+    edit('../reading/data/facts/used-pc.yaml', 'set: { transfer: whole-pc }', 'set: { transfer: whole-computer }');
+    expect(problems()).toContainEqual(
+      expect.stringMatching(/^reading\/data\/facts\/used-pc\.yaml:\d+: phrase sets transfer=whole-computer, which is not a value of transfer/),
+    );
+  });
+
+  it('refuses a caveat with no patterns to find it, and patterns for no caveat', () => {
+    edit('../reading/data/caveats.yaml', /\n {2}prices:\n(?: {4}- .*\n)+/, '\n  price-list:\n    - "price list"\n');
+    const found = problems();
+    expect(found).toContainEqual(expect.stringMatching(/^knowledge\/caveats\.yaml:\d+: caveat prices has no patterns in reading\/data\/caveats\.yaml/));
+    expect(found).toContainEqual(
+      expect.stringMatching(/^reading\/data\/caveats\.yaml:\d+: patterns for caveat price-list, which knowledge\/caveats\.yaml does not have/),
+    );
   });
 
   it('keeps the knowledge version when a file is only reformatted or a comment changes', () => {

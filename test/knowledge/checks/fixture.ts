@@ -15,6 +15,7 @@ export class KnowledgeCopy {
 
   constructor() {
     cpSync(join(repo, 'knowledge'), join(this.root, 'knowledge'), { recursive: true, filter: (source) => !source.includes('generated') });
+    cpSync(join(repo, 'reading', 'data'), join(this.root, 'reading', 'data'), { recursive: true });
   }
 
   edit(path: string, from: string | RegExp, to: string): void {
