@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 
 // npm run deploy:flex against a stand-in for Azure Resource Manager and the app's deployment
@@ -196,6 +197,44 @@ describe('npm run deploy:flex: the package', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("the repository's .funcignore", () => {
+  // Every file git tracks, and what tsc and the bundle write for each source folder, as the
+  // deploy script's own reader of .funcignore sees them: only the host's files may be left.
+  // A new folder or config file at the top fails here until .funcignore names it.
+  const ALLOWED = /^(host\.json|package\.json|dist\/bundle\/.*|dist\/webchat\/.*|node_modules\/.*)$/;
+
+  it('keeps of the whole repository only host.json, package.json, the bundle, Web Chat and node_modules', () => {
+    const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+    // tsc (tsconfig.build.json) compiles tsconfig.json's folders, tests excluded, into dist/.
+    const { include } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { include: string[] };
+    const folders = include.map((entry) => entry.split('/')[0]).filter((folder) => folder !== 'test');
+    const built = [
+      ...folders.map((folder) => `dist/${folder}/x.js`),
+      'dist/bundle/functions/index.js',
+      'dist/webchat/app.js',
+      'dist/teams-app.zip',
+      'dist/deploy/function-app.zip',
+    ];
+    const probe = `import { funcignoreMatcher } from ${JSON.stringify(pathToFileURL(join(root, 'scripts', 'deploy', 'package.mjs')).href)};
+import { readFileSync } from 'node:fs';
+const ignored = funcignoreMatcher(readFileSync(${JSON.stringify(join(root, '.funcignore'))}, 'utf8'));
+// A path is left out when it, or any folder above it, is.
+const leftOut = (path) => path.split('/').some((_, i, parts) => ignored(parts.slice(0, i + 1).join('/'), i < parts.length - 1));
+const paths = JSON.parse(readFileSync(0, 'utf8'));
+process.stdout.write(JSON.stringify(paths.filter((path) => !leftOut(path))));`;
+    const kept = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+        input: JSON.stringify([...tracked, ...built, 'node_modules/zod/package.json']),
+        encoding: 'utf8',
+      }),
+    ) as string[];
+    expect(kept.filter((path) => !ALLOWED.test(path))).toEqual([]);
+    expect(kept).toEqual(
+      expect.arrayContaining(['host.json', 'package.json', 'dist/bundle/functions/index.js', 'dist/webchat/app.js', 'node_modules/zod/package.json']),
+    );
   });
 });
 
