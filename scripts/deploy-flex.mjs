@@ -114,23 +114,27 @@ async function request(url, init, what) {
   }
 }
 
+const parseJson = (text) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
 const excerpt = (text) => text.replace(/\s+/g, ' ').trim().slice(0, 400);
 
 /** The app's deployment host, read from its resource through Azure Resource Manager. */
 async function scmUrlOf(settings, token) {
   if (settings.FUNCTION_APP_SCM_URL) return settings.FUNCTION_APP_SCM_URL;
   const id = settings.BOT_AZURE_FUNCTION_APP_RESOURCE_ID;
-  if (!id)
-    throw new Refusal(
-      'no app to deploy to: pass --resource-id <Function App resource id> (BOT_AZURE_FUNCTION_APP_RESOURCE_ID in env/.env.<environment>) or FUNCTION_APP_SCM_URL',
-    );
   const arm = settings.AZURE_RESOURCE_MANAGER_URL;
   const url = new URL(`${arm.pathname.replace(/\/$/, '')}${id}?api-version=${ARM_API_VERSION}`, arm);
   const response = await request(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, 'Azure Resource Manager');
   const text = await response.text();
   if (!response.ok) throw new Error(`reading the Function App ${id} answered ${response.status}: ${excerpt(text)}`);
   const Site = z.object({ properties: z.object({ hostNameSslStates: z.array(z.object({ name: z.string(), hostType: z.string() })) }) });
-  const site = Site.safeParse(JSON.parse(text || 'null'));
+  const site = Site.safeParse(parseJson(text));
   const host = site.success ? site.data.properties.hostNameSslStates.find((state) => state.hostType === 'Repository')?.name : undefined;
   if (!host) throw new Error(`the Function App ${id} names no deployment (Repository) host`);
   const scm = new URL(`https://${host}`);
@@ -183,13 +187,7 @@ async function waitForDeployment(scm, token, settings, log) {
     const text = await response.text();
     // 404 until the platform has recorded the new deployment; anything else is an answer.
     if (response.ok) {
-      let body;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      const parsed = Deployment.safeParse(body);
+      const parsed = Deployment.safeParse(parseJson(text));
       if (!parsed.success) throw new Error(`${url.href} answered what is not a deployment status: ${excerpt(text)}`);
       const deployment = parsed.data;
       if (deployment.status === SUCCEEDED) return deployment;
@@ -222,6 +220,10 @@ async function main(argv = process.argv.slice(2)) {
   }
   if (options.dryRun) return log('dry run: nothing uploaded');
 
+  if (!settings.FUNCTION_APP_SCM_URL && !settings.BOT_AZURE_FUNCTION_APP_RESOURCE_ID)
+    throw new Refusal(
+      'no app to deploy to: pass --resource-id <Function App resource id> (BOT_AZURE_FUNCTION_APP_RESOURCE_ID in env/.env.<environment>) or FUNCTION_APP_SCM_URL',
+    );
   const token = accessToken(settings);
   const scm = await scmUrlOf(settings, token);
   const retryUntil = Date.now() + settings.DEPLOY_STORAGE_RETRY_SECONDS * 1000;

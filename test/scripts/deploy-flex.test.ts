@@ -91,7 +91,7 @@ interface Recorded {
 type Answer = { status: number; body: unknown };
 
 /** Resource Manager and the scm host in one loopback server; `answers` say what each route replies, in turn. */
-async function standIn(answers: { publish: Answer[]; latest: Answer[] }) {
+async function standIn(answers: { publish: Answer[]; latest: Answer[]; site?: Answer }) {
   const requests: Recorded[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -104,6 +104,7 @@ async function standIn(answers: { publish: Answer[]; latest: Answer[] }) {
         res.end(typeof body === 'string' ? body : JSON.stringify(body));
       };
       const { port } = server.address() as AddressInfo;
+      if (url.pathname === RESOURCE_ID && answers.site) return send(answers.site);
       if (url.pathname === RESOURCE_ID)
         return send({
           status: 200,
@@ -315,12 +316,40 @@ describe('npm run deploy:flex: the upload', () => {
   });
 
   it.each([
+    [
+      'names no deployment host',
+      { status: 200, body: { properties: { hostNameSslStates: [{ name: 'app.example', hostType: 'Standard' }] } } },
+      /names no deployment \(Repository\) host/,
+    ],
+    ['is not JSON', { status: 200, body: '<html>maintenance</html>' }, /names no deployment \(Repository\) host/],
+    ['refuses the token', { status: 403, body: 'AuthorizationFailed' }, /answered 403: AuthorizationFailed/],
+  ])('stops, exit code 1, uploading nothing, when Resource Manager %s', async (_case, site, message) => {
+    const server = await standIn({ publish: [{ status: 200, body: '' }], latest: [succeeded], site });
+    try {
+      const result = await run(['--root', project(`arm-${_case.replace(/\W+/g, '-')}`), '--resource-id', RESOURCE_ID], {
+        AZURE_ACCESS_TOKEN: TOKEN,
+        AZURE_RESOURCE_MANAGER_URL: server.url,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(server.requests.map((r) => r.path)).toEqual([RESOURCE_ID]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
     [{ FUNCTION_APP_SCM_URL: 'http://licensing-app.scm.azurewebsites.net' }, /FUNCTION_APP_SCM_URL must be https/],
     [{ BOT_AZURE_FUNCTION_APP_RESOURCE_ID: 'licensing-app' }, /not a Function App resource id/],
     [{ DEPLOY_POLL_SECONDS: 'soon' }, /DEPLOY_POLL_SECONDS: /],
-    [{}, /no app to deploy to/],
+    [{ AZURE_ACCESS_TOKEN: '' }, /no app to deploy to/],
   ])('refuses bad or missing settings with a sentence, exit code 2, dialling nothing (%o)', async (env, message) => {
-    const result = await run(['--root', project(`settings-${Object.keys(env).join('-') || 'none'}`)], { AZURE_ACCESS_TOKEN: TOKEN, ...env });
+    // No Azure CLI on PATH: a refusal must come before any attempt to get a token.
+    const result = await run(['--root', project(`settings-${Object.keys(env).join('-')}`)], {
+      AZURE_ACCESS_TOKEN: TOKEN,
+      PATH: join(dir, 'empty-path'),
+      ...env,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/GUARD|at .*\.mjs:\d+/);
