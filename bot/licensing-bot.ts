@@ -1,6 +1,7 @@
 import { ActivityHandler, ActivityTypes, Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import { commandOf, userText } from './commands';
 import { isDeliveryFailure } from './delivery';
+import { COPILOT_CHANNEL, isCopilotTurn } from './copilot';
 import { answerExtensionInvoke } from './extension-invokes';
 import { plainMessage } from './extension-response';
 import { answerFreeText, SearchFn } from './free-text';
@@ -46,7 +47,12 @@ export class LicensingBot extends ActivityHandler {
         await context.sendActivity(en.apologies.turnFailed).catch(() => undefined);
       } finally {
         try {
-          logger(context).log({ activityType: context.activity.type, channel: context.activity.channelId, ...turn, outcome: turn.outcome ?? 'ok' });
+          logger(context).log({
+            activityType: context.activity.type,
+            channel: isCopilotTurn(context.activity) ? COPILOT_CHANNEL : context.activity.channelId,
+            ...turn,
+            outcome: turn.outcome ?? 'ok',
+          });
         } catch {
           // Losing a log line must not cost the user their answer.
         }
@@ -129,11 +135,12 @@ export class LicensingBot extends ActivityHandler {
   /**
    * Teams can edit a sent card: the answered question becomes a compact "You said" line, so its
    * buttons cannot be pressed again. Other channels cannot, and need not: a second press of an
-   * old button repeats the same step.
+   * old button repeats the same step. Microsoft 365 Copilot runs on the Teams channel but keeps
+   * its messages immutable, so it is not asked.
    */
   private async retireAnsweredCard(context: TurnContext, answered: Attachment): Promise<void> {
     const { channelId, replyToId } = context.activity;
-    if (channelId !== 'msteams' || !isActivityId(replyToId)) return;
+    if (channelId !== 'msteams' || !isActivityId(replyToId) || isCopilotTurn(context.activity)) return;
     try {
       await context.updateActivity({ id: replyToId, type: ActivityTypes.Message, attachments: [answered] });
       fields(context).replaced = true;

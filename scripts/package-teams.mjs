@@ -13,7 +13,11 @@
 // `--placeholder` is for local checks only: it packages placeholder GUIDs for unset ids, and the
 // template's example.com address when PUBLIC_BASE_URL is unset or not https; Teams cannot reach
 // a bot through such a package.
-// Options: --out <file> (default dist/teams-app.zip), --placeholder.
+// Validation: the schema of the manifest's own version from @microsoft/app-manifest (offline), then
+// the rules that schema states only in words: a custom engine agent (Microsoft 365 Copilot) is a
+// bot of this app with the personal scope, and a bot in the copilot scope is declared as one.
+// Options: --out <file> (default dist/teams-app.zip), --placeholder, --template <manifest.json>
+// (default appPackage/manifest.json; its icons are read beside it).
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
@@ -41,11 +45,12 @@ function refuse(message) {
 }
 
 function parseArgs(argv) {
-  const options = { out: join(root, 'dist', 'teams-app.zip'), placeholder: false };
+  const options = { out: join(root, 'dist', 'teams-app.zip'), placeholder: false, template: join(appPackage, 'manifest.json') };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--placeholder') options.placeholder = true;
     else if (argv[i] === '--out' && argv[i + 1]) options.out = resolve(argv[++i]);
-    else refuse(`unknown argument "${argv[i]}" (expected --out <file> or --placeholder)`);
+    else if (argv[i] === '--template' && argv[i + 1]) options.template = resolve(argv[++i]);
+    else refuse(`unknown argument "${argv[i]}" (expected --out <file>, --template <manifest.json> or --placeholder)`);
   }
   return options;
 }
@@ -118,12 +123,30 @@ function validate(manifest) {
     refuse(`the manifest does not validate against ${schemaPath}:\n${check.errors.map((e) => `  ${e.instancePath || '/'} ${e.message}`).join('\n')}`);
 }
 
+/** What the schema describes in prose for Microsoft 365 Copilot, and Copilot enforces on upload. */
+function copilotProblems(manifest) {
+  const problems = [];
+  const bots = manifest.bots ?? [];
+  const agents = manifest.copilotAgents?.customEngineAgents ?? [];
+  for (const agent of agents.filter((candidate) => candidate.type === 'bot')) {
+    const bot = bots.find((candidate) => candidate.botId === agent.id);
+    if (!bot) problems.push(`copilotAgents.customEngineAgents names ${agent.id}, which is no bot of this app`);
+    else if (!bot.scopes.includes('personal')) problems.push(`the custom engine agent's bot ${agent.id} lacks the personal scope Copilot requires`);
+    if (!manifest.name?.short || !manifest.description?.short) problems.push('a custom engine agent needs the short name and short description');
+  }
+  for (const bot of bots.filter((candidate) => candidate.scopes.includes('copilot'))) {
+    if (!agents.some((agent) => agent.type === 'bot' && agent.id === bot.botId))
+      problems.push(`bot ${bot.botId} has the copilot scope but is not declared in copilotAgents.customEngineAgents`);
+  }
+  return problems;
+}
+
 async function main(argv = process.argv.slice(2)) {
   const options = parseArgs(argv);
   const ids = { TEAMS_APP_ID: idFrom('TEAMS_APP_ID', options.placeholder), BOT_ID: idFrom('BOT_ID', options.placeholder) };
   if (ids.TEAMS_APP_ID === ids.BOT_ID) refuse(`TEAMS_APP_ID and the bot id are the same GUID (${ids.BOT_ID}); the Teams app needs an id of its own.`);
   const base = baseUrlFrom(options.placeholder);
-  const manifest = JSON.parse(fillPlaceholders(readFileSync(join(appPackage, 'manifest.json'), 'utf8'), ids));
+  const manifest = JSON.parse(fillPlaceholders(readFileSync(options.template, 'utf8'), ids));
 
   if (base) {
     const page = new URL(base.pathname.endsWith('/') ? base.href : `${base.href}/`);
@@ -137,12 +160,14 @@ async function main(argv = process.argv.slice(2)) {
     }
   }
   validate(manifest);
+  const problems = copilotProblems(manifest);
+  if (problems.length) refuse(`the manifest breaks what Microsoft 365 Copilot requires:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 
   const zip = new JSZip();
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date: ZIP_DATE });
   for (const icon of [manifest.icons.color, manifest.icons.outline]) {
-    const path = join(appPackage, icon);
-    if (!existsSync(path)) refuse(`icon ${icon} is missing from appPackage/ (run node scripts/make-teams-icons.mjs)`);
+    const path = join(dirname(options.template), icon);
+    if (!existsSync(path)) refuse(`icon ${icon} is missing beside ${options.template} (run node scripts/make-teams-icons.mjs)`);
     zip.file(icon, readFileSync(path), { date: ZIP_DATE });
   }
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });

@@ -13,6 +13,7 @@ import {
   TEMPLATE_PLACEHOLDERS,
 } from './support';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../bot/guide-search-extension';
+import { en } from '../../wording/en';
 
 describe('appPackage/manifest.json (the template)', () => {
   // What Teams and the schema see: the template once the toolkit or package:teams filled it in.
@@ -51,9 +52,37 @@ describe('appPackage/manifest.json (the template)', () => {
     expect(schemaErrors(withoutDeveloper).join('\n')).toMatch(/developer/);
   });
 
-  it('has one bot in the personal, team and group chat scopes', () => {
+  it('has one bot in the personal, team and group chat scopes, and in Microsoft 365 Copilot', () => {
     expect(manifest.bots).toHaveLength(1);
-    expect([...manifest.bots[0].scopes].sort()).toEqual([...SCOPES].sort());
+    expect([...manifest.bots[0].scopes].sort()).toEqual([...SCOPES, 'copilot'].sort());
+  });
+
+  describe('in Microsoft 365 Copilot, as a custom engine agent', () => {
+    const agents = manifest.copilotAgents?.customEngineAgents ?? [];
+
+    it('declares the bot itself as the one custom engine agent, so the bot’s own code answers there too', () => {
+      expect(agents).toEqual([expect.objectContaining({ id: manifest.bots[0].botId, type: 'bot' })]);
+      expect(template.copilotAgents!.customEngineAgents[0].id).toBe('${{BOT_ID}}');
+      // What the schema asks in words: the bot has the personal scope, the app a short name and description.
+      expect(manifest.bots[0].scopes).toContain('personal');
+      expect(manifest.name.short.length).toBeGreaterThan(0);
+      expect(manifest.description.short.length).toBeGreaterThan(0);
+    });
+
+    it('shows the product’s one disclaimer before the first question', () => {
+      expect(agents[0].disclaimer?.text).toBe(en.disclaimer);
+    });
+
+    it('offers the personal command list, real questions included, as its conversation starters', () => {
+      const lists = manifest.bots[0].commandLists!.filter((list) => list.scopes.includes('copilot'));
+      expect(lists).toHaveLength(1);
+      expect(lists[0].scopes).toContain('personal');
+      expect(lists[0].commands.filter((command) => command.title.endsWith('?')).length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('is what the schema rejects without its bot id (the check is not vacuous)', () => {
+      expect(schemaErrors({ ...manifest, copilotAgents: { customEngineAgents: [{ type: 'bot' }] } }).join('\n')).toMatch(/customEngineAgents/);
+    });
   });
 
   it.each(SCOPES)('lists help, topics and start over, each described, in the %s command list', (scope) => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -60,11 +60,12 @@ describe('npm run package:teams', () => {
     expect([color.width, outline.width]).toEqual([192, 32]);
     // Everything else in the template is kept as is.
     const template = readManifest();
-    const filledIn = { id: 0, bots: 0, validDomains: 0, developer: 0, composeExtensions: 0 };
+    const filledIn = { id: 0, bots: 0, validDomains: 0, developer: 0, composeExtensions: 0, copilotAgents: 0 };
     expect({ ...manifest, ...filledIn }).toEqual({ ...template, ...filledIn });
     expect({ ...manifest.bots[0], botId: 0 }).toEqual({ ...template.bots[0], botId: 0 });
     expect(manifest.composeExtensions![0].commands).toEqual(template.composeExtensions![0].commands);
     expect(manifest.composeExtensions![0].botId).toBe(manifest.bots[0].botId);
+    expect(manifest.copilotAgents).toEqual({ customEngineAgents: [{ ...template.copilotAgents!.customEngineAgents[0], id: BOT }] });
   });
 
   it('uses the host name of a base URL with a path or port for validDomains', async () => {
@@ -123,6 +124,32 @@ describe('npm run package:teams', () => {
     expect(manifest.id).toBe('00000000-0000-0000-0000-000000000001');
     expect(manifest.bots[0].botId).toBe('00000000-0000-0000-0000-000000000000');
     expect(schemaErrors(manifest)).toEqual([]);
+  });
+
+  describe('refuses a template that breaks what Microsoft 365 Copilot requires beyond the schema', () => {
+    const withTemplate = (name: string, change: (template: Record<string, unknown> & Manifest) => void) => {
+      const folder = mkdtempSync(join(dir, 'template-'));
+      const template = JSON.parse(readFileSync(join(root, 'appPackage', 'manifest.json'), 'utf8')) as Record<string, unknown> & Manifest;
+      change(template);
+      writeFileSync(join(folder, 'manifest.json'), JSON.stringify(template));
+      for (const icon of ['color.png', 'outline.png']) copyFileSync(join(root, 'appPackage', icon), join(folder, icon));
+      return pack({ ...ids, PUBLIC_BASE_URL: 'https://licensing.contoso.com' }, ['--template', join(folder, 'manifest.json')], name);
+    };
+
+    it('packages the committed template unchanged through --template (the option itself works)', () => {
+      expect(withTemplate('same.zip', () => undefined).status).toBe(0);
+    });
+
+    it.each([
+      ['the agent names another bot', (t: Manifest) => (t.copilotAgents!.customEngineAgents[0].id = APP_ID), /names .* which is no bot of this app/],
+      ['the bot lacks the personal scope', (t: Manifest) => (t.bots[0].scopes = ['team', 'copilot']), /lacks the personal scope/],
+      ['the copilot scope has no agent', (t: Record<string, unknown>) => delete t.copilotAgents, /has the copilot scope but is not declared/],
+    ])('%s', (name, change, message) => {
+      const result = withTemplate(`${name.replace(/\W+/g, '-')}.zip`, change);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/breaks what Microsoft 365 Copilot requires/);
+      expect(result.stderr).toMatch(message);
+    });
   });
 
   it('--placeholder still refuses a malformed id', () => {

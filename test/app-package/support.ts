@@ -29,6 +29,7 @@ export type Manifest = {
     }[];
     messageHandlers?: { type: string; value: { domains: string[] } }[];
   }[];
+  copilotAgents?: { customEngineAgents: { id: string; type: string; disclaimer?: { text: string } }[] };
   validDomains: string[];
 };
 

@@ -13,7 +13,7 @@ let sequence = 0;
 /**
  * A message activity as Emulator, Web Chat or Teams posts it, asking for the replies in the
  * response body (expectReplies); `fields` override or add anything, `deliveryMode: undefined`
- * included (botbuilder's TestAdapter, and replies posted to the service URL).
+ * included (the bot tests' harness, and replies posted to the service URL).
  */
 export function activity(fields: Record<string, unknown> = {}): Record<string, unknown> {
   sequence += 1;

@@ -2,8 +2,9 @@ import { decide } from '../../core/decide';
 import type { TopicId } from '../../core/types';
 import { kindOf, buttons, CardButton, choiceSets } from './cards';
 
-// Clicks through an interview the way a user does, whatever carries the turns: botbuilder's
-// TestAdapter in the bot tests, the real HTTP handler in the integration tests.
+// Clicks through an interview the way a user does, whatever carries the turns: the bot tests'
+// harness (test/bot/harness.ts) or the real HTTP handler (test/support/http-chat.ts). It knows no
+// SDK, so it survives a move off botbuilder unchanged (decision record 0001).
 
 export type Card = { contentType: string; content: Record<string, unknown> };
 /** Presses a card button (with any card inputs) and gives the one card the bot answers with. */

@@ -115,15 +115,26 @@ describe('m365agents.yml', () => {
     ]);
   });
 
-  it('deploys by building and zip-deploying the production package to the Function App the template created', () => {
+  it('deploys by building, pruning, then One Deploy (npm run deploy:flex) to the Function App the template created, never /api/zipdeploy', () => {
     const deploy = data.deploy ?? [];
+    expect(deploy.map((step) => step.uses)).not.toContain('azureFunctions/zipDeploy');
     const npm = deploy.filter((step) => step.uses === 'cli/runNpmCommand').map((step) => (step.with as { args: string }).args);
     expect(npm[0]).toMatch(/^ci\b/);
     expect(npm).toContain('run build');
-    expect(npm[npm.length - 1]).toMatch(/^prune --omit=dev/);
-    const zip = deploy.find((step) => step.uses === 'azureFunctions/zipDeploy')!;
-    expect(zip.with).toMatchObject({ artifactFolder: '.', ignoreFile: '.funcignore', resourceId: '${{BOT_AZURE_FUNCTION_APP_RESOURCE_ID}}' });
+    expect(npm[npm.length - 2]).toMatch(/^prune --omit=dev/);
+    expect(npm[npm.length - 1]).toBe('run deploy:flex -- --resource-id ${{BOT_AZURE_FUNCTION_APP_RESOURCE_ID}}');
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['deploy:flex']).toBe('node scripts/deploy-flex.mjs');
     expect(bicepOutputs()).toContain('BOT_AZURE_FUNCTION_APP_RESOURCE_ID');
+  });
+
+  it('deploys with nothing the pruned package lacks: the deploy script imports only Node and production dependencies', () => {
+    const { dependencies } = JSON.parse(read('package.json')) as { dependencies: Record<string, string> };
+    for (const file of ['scripts/deploy-flex.mjs', 'scripts/deploy/package.mjs', 'scripts/deploy/zip.mjs']) {
+      const imports = [...read(file).matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+      expect(imports.length).toBeGreaterThan(0);
+      for (const name of imports) expect([file, name.startsWith('node:') || name.startsWith('./') || name in dependencies]).toEqual([file, true]);
+    }
   });
 
   it("publishes the package to the organization's app catalogue", () => {
