@@ -9,12 +9,16 @@ import { isSharedCardOnly } from './shared-card';
 import { MAX_SUBMIT_BYTES, readSubmit } from './submit-data';
 import { NO_LOGGER, TURN_LOGGER, TurnFields, TurnLogger } from './turn-log';
 import { en } from '../wording/en';
+import type { Desk } from '../desk/desk';
+import { deskTurn } from '../desk/turns';
 
 export interface LicensingBotOptions {
   /** Public base URL of the guide pages that citations and search hits link to. */
   baseUrl: string;
   /** Replaces the guide search (tests); defaults to reading/search. */
   search?: SearchFn;
+  /** The licensing desk (desk/); without it the desk's commands and buttons are not offered. */
+  desk?: Desk;
 }
 
 const FIELDS = Symbol('turn fields');
@@ -107,6 +111,8 @@ export class LicensingBot extends ActivityHandler {
     }
     const text = userText(context.activity);
     if (!text) return this.reply(context, welcomeCard(), { action: 'welcome' });
+    const desk = this.options.desk && (await deskTurn(context, this.options.desk, text));
+    if (desk) return void Object.assign(fields(context), desk);
     const command = commandOf(text);
     if (command === 'help') return this.reply(context, helpCard(), { action: 'help' });
     if (command) return this.reply(context, welcomeCard(), { action: command });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AuthenticationOverrides, AuthenticationUnavailableError, createAdapter, InvalidActivityError, UnauthorizedError } from '../bot/adapter';
 import { processActivity } from '../bot/http-shim';
 import { LicensingBot } from '../bot/licensing-bot';
+import { Desk } from '../desk/desk';
 import { refuseOtherTenant } from '../bot/tenant-gate';
 import { RequestLine, TURN_LOGGER, TurnEntry, TurnLogger } from '../bot/turn-log';
 import { Config, config as loadConfig } from '../config/config';
@@ -59,7 +60,7 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
       runtime = {
         settings,
         adapter: createAdapter(settings.bot, options.authentication, { authenticationTimeoutMs: options.authenticationTimeoutMs }),
-        bot: new LicensingBot({ baseUrl: settings.publicBaseUrl }),
+        bot: new LicensingBot({ baseUrl: settings.publicBaseUrl, desk: new Desk({ settings: settings.desk, botAppId: settings.bot.appId ?? '' }) }),
         telemetry: options.telemetry ?? applicationInsights(settings.applicationInsightsConnectionString),
       };
     }

@@ -213,6 +213,19 @@ export const en = {
     },
   },
 
+  desk: {
+    registered: 'This channel is now the licensing desk: questions people hand to the desk will arrive here as cards.',
+    alreadyHere: 'This channel is already the licensing desk.',
+    movedHere: 'This channel is now the licensing desk. It moved here from another channel, which has been told.',
+    movedAway:
+      'The licensing desk has moved to another channel. New requests will arrive there; the requests already here can still be answered from their cards.',
+    onlyChannel: 'Only a channel of a team can be the licensing desk. Send "set licensing desk" in the channel where requests should arrive.',
+    notAllowed: 'You are not allowed to set the licensing desk. Ask the person who runs the desk to do it.',
+    notSetUp: 'The licensing desk is not set up yet, so this question cannot be handed to a person. Please tell whoever runs this assistant.',
+    operatorNotSetUp:
+      'licensing desk not set up: a person named in DESK_OWNER_IDS (or a member of the team DESK_TEAM_ID) sends "@<bot> set licensing desk" in the channel where requests should arrive',
+  },
+
   pages: {
     guideTitle: (title: string) => `${title} · ${PRODUCT} guide`,
     guideHeader: `${PRODUCT} · Guide`,
