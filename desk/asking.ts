@@ -74,7 +74,6 @@ export async function sendRequest(context: TurnContext, desk: Desk, data: Extrac
   const store = desk.store();
   const registration = await store.getDesk();
   if (!registration) return notSetUp(context, desk, 'desk-send');
-  await desk.purgeWhenDue();
 
   const speaker = speakerOf(context.activity);
   const created = await store.create({

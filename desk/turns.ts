@@ -12,10 +12,15 @@ import { registerDesk } from './registration';
 /** A desk command typed to the bot, handled; undefined when the text is no desk command. */
 export async function deskTurn(context: TurnContext, desk: Desk, text: string): Promise<TurnFields | undefined> {
   const command = deskCommandOf(text);
-  if (command === 'set-desk') return registerDesk(context, desk);
-  if (command === 'my-requests') return myRequests(context, desk);
-  if (command === 'open-requests') return openRequests(context, desk);
-  return undefined;
+  if (!command) return undefined;
+  const log =
+    command === 'set-desk'
+      ? await registerDesk(context, desk)
+      : command === 'my-requests'
+        ? await myRequests(context, desk)
+        : await openRequests(context, desk);
+  await desk.purgeWhenDue();
+  return log;
 }
 
 /** A desk button pressed, handled; undefined when the submit is not the desk's. */
@@ -26,12 +31,13 @@ export async function deskSubmit(context: TurnContext, desk: Desk, value: unknow
     await context.sendActivity(en.restart.invalid.message);
     return { action: 'desk', outcome: 'invalid' };
   }
-  switch (data.action) {
-    case 'desk-ask':
-      return showAskForm(context, desk, data, baseUrl);
-    case 'desk-send':
-      return sendRequest(context, desk, data, baseUrl);
-    default:
-      return handleDeskAction(context, desk, data);
-  }
+  const log =
+    data.action === 'desk-ask'
+      ? await showAskForm(context, desk, data, baseUrl)
+      : data.action === 'desk-send'
+        ? await sendRequest(context, desk, data, baseUrl)
+        : await handleDeskAction(context, desk, data);
+  // Retention rides on desk traffic (after the reply is sent): see Desk.purgeWhenDue.
+  await desk.purgeWhenDue();
+  return log;
 }

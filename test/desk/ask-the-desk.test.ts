@@ -179,4 +179,32 @@ describe('asking the licensing desk, end to end through the messages handler', (
     const webChat = await world.send({ ...personalChat(ASKER), channelId: 'webchat', text: 'zzqx wobble frimble' });
     expect(buttons(webChat[0].attachments![0] as never).map((b) => b.title)).not.toContain(en.desk.askButton);
   });
+
+  it('offers the desk on a free question with a caveat, and not on one the sources settle', async () => {
+    const caveated = (await world.send({ ...personalChat(ASKER), text: 'Windows 11 VMs on AWS' }))[0].attachments![0];
+    expect(kindOf(caveated)).toBe('search-results');
+    expect(button(caveated, en.desk.askButton).data).toMatchObject({ action: 'desk-ask', question: 'Windows 11 VMs on AWS' });
+    const settled = (await world.send({ ...personalChat(ASKER), text: 'Can we run Windows VMs on AWS?' }))[0].attachments![0];
+    expect(kindOf(settled)).toBe('search-results');
+    expect(buttons(settled).map((b) => b.title)).not.toContain(en.desk.askButton);
+  });
+
+  it('offers the desk after "Was this helpful? No", with the decision that did not help', async () => {
+    const permitted = allInterviewNodes().find((node) => node.decision.verdict === 'permitted')!;
+    const answer = (
+      await world.send({
+        ...personalChat(ASKER),
+        value: { action: 'feedback', v: permitted.decision.knowledge.version, topic: permitted.topic, facts: permitted.facts, helpful: false },
+      })
+    )[0].attachments![0];
+    expect(kindOf(answer)).toBe('feedback-thanks');
+    expect(button(answer, en.desk.askButton).data).toMatchObject({ action: 'desk-ask', topic: permitted.topic, facts: permitted.facts });
+    const yes = (
+      await world.send({
+        ...personalChat(ASKER),
+        value: { action: 'feedback', v: permitted.decision.knowledge.version, topic: permitted.topic, facts: permitted.facts, helpful: true },
+      })
+    )[0].attachments![0];
+    expect(buttons(yes).map((b) => b.title)).not.toContain(en.desk.askButton);
+  });
 });
