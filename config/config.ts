@@ -82,6 +82,7 @@ const fields = z.object({
   DESK_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   DESK_OWNER_IDS: guidList('Entra object ids'),
   DESK_TEAM_ID: z.preprocess(emptyAsUndefined, z.string().trim().max(1024).optional()),
+  DESK_CONTACT: z.preprocess(emptyAsUndefined, z.string().trim().max(300).optional()),
   ...platformSignals,
 });
 
@@ -138,6 +139,8 @@ export type DeskSettings = Readonly<{
   ownerIds: string[];
   /** The one team whose members may register or move the desk, in one of its channels. */
   teamId?: string;
+  /** Whom partners on the Web Chat page contact instead (the desk's button is Teams only). */
+  contact?: string;
 }>;
 
 export class ConfigError extends Error {
@@ -178,6 +181,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       retentionDays: e.DESK_RETENTION_DAYS,
       ownerIds: e.DESK_OWNER_IDS,
       teamId: e.DESK_TEAM_ID,
+      contact: e.DESK_CONTACT,
     },
   };
 }

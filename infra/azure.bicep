@@ -48,6 +48,9 @@ param deskOwnerIds string = ''
 @description('The Teams team id whose members may register or move the licensing desk in one of its channels; empty: only deskOwnerIds may.')
 param deskTeamId string = ''
 
+@description('Whom partners on the Web Chat page should ask about what the guide leaves open (the licensing desk\'s button is Teams only), e.g. licensing@contoso.com; empty: not shown.')
+param deskContact string = ''
+
 @minValue(1)
 @maxValue(3650)
 @description('Days a licensing-desk request is kept after it is answered or closed, then deleted.')
@@ -333,6 +336,7 @@ var appSettings = {
   DESK_RETENTION_DAYS: string(deskRetentionDays)
   DESK_OWNER_IDS: deskOwnerIds
   DESK_TEAM_ID: deskTeamId
+  DESK_CONTACT: deskContact
 }
 
 resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {

@@ -268,6 +268,8 @@ export const en = {
     requestLine: (id: string, status: string, created: string) => `${id}: ${status} (asked ${created})`,
     statusWords: { open: 'waiting', taken: 'taken', answered: 'answered', closed: 'closed' },
     openRequestsOnlyDesk: '"open requests" works in the licensing desk channel.',
+    contactHeading: 'Questions the guide leaves open',
+    contact: (who: string) => `When an answer says the sources do not decide your case, or carries a caveat, ask ${who}.`,
     operatorNotSetUp:
       'licensing desk not set up: a person named in DESK_OWNER_IDS (or a member of the team DESK_TEAM_ID) sends "@<bot> set licensing desk" in the channel where requests should arrive',
   },
