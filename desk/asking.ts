@@ -23,7 +23,10 @@ export function withAskButton(context: TurnContext, card: Attachment, offer: Des
   if (context.activity.channelId !== 'msteams') return card;
   const content = card.content as { actions?: unknown[] } | undefined;
   if (!content || typeof content !== 'object') return card;
-  const button = { type: 'Action.Submit', title: en.desk.askButton, data: askPayload(offer) };
+  // Built outside cards/render.ts, so the user's own "${" is kept literal here as render does it
+  // there: a card must never carry what looks like a template expression.
+  const question = offer.question?.replace(/\$\{/g, '$\u200b{');
+  const button = { type: 'Action.Submit', title: en.desk.askButton, data: askPayload({ ...offer, ...(question ? { question } : {}) }) };
   return { ...card, content: { ...content, actions: [...(content.actions ?? []), button] } };
 }
 

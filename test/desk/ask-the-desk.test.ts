@@ -176,6 +176,10 @@ describe('asking the licensing desk, end to end through the messages handler', (
     const card = teams[0].attachments![0];
     expect(kindOf(card as never)).toBe('no-match');
     expect(button(card, en.desk.askButton).data).toMatchObject({ action: 'desk-ask', question: 'zzqx wobble frimble' });
+    // The user's own "${" never reaches a card as a template expression.
+    const odd = (await world.send({ ...personalChat(ASKER), text: '${value}' }))[0].attachments![0];
+    expect(JSON.stringify(odd.content)).not.toContain('${');
+    expect(button(odd, en.desk.askButton).data).toMatchObject({ question: '$\u200b{value}' });
     const webChat = await world.send({ ...personalChat(ASKER), channelId: 'webchat', text: 'zzqx wobble frimble' });
     expect(buttons(webChat[0].attachments![0] as never).map((b) => b.title)).not.toContain(en.desk.askButton);
   });
