@@ -1,21 +1,27 @@
 import type { DeskStoreSettings } from '../config/config';
-import { EmbeddedStore } from './embedded-store';
 import type { DeskStore } from './store';
-import { TableStore } from './table-store';
 
-/** The store the configuration names: the embedded one locally, Table Storage in Azure. */
+/**
+ * The store the configuration names: the embedded one locally, Table Storage in Azure. Each is
+ * loaded on the desk's first use, not at start: most turns never touch the desk, and a cold start
+ * should not pay for @azure/data-tables, @azure/identity or node:sqlite.
+ */
 export function openDeskStore(settings: DeskStoreSettings): DeskStore {
-  if (settings.kind === 'embedded') return new EmbeddedStore({ file: settings.file });
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy loads, see above */
+  if (settings.kind === 'embedded') {
+    const { EmbeddedStore } = require('./embedded-store') as typeof import('./embedded-store');
+    return new EmbeddedStore({ file: settings.file });
+  }
+  const { TableStore } = require('./table-store') as typeof import('./table-store');
   return new TableStore({
     endpoint: settings.endpoint,
     table: settings.table,
     credential: () => {
-      // Loaded only where Table Storage is used; the local run never loads @azure/identity for this.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const identity = require('@azure/identity') as typeof import('@azure/identity');
       return settings.identityClientId
         ? new identity.ManagedIdentityCredential({ clientId: settings.identityClientId })
         : new identity.DefaultAzureCredential();
     },
   });
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -187,6 +187,7 @@ describe('asking the licensing desk, end to end through the messages handler', (
   it('offers the desk on a free question with a caveat, and not on one the sources settle', async () => {
     const caveated = (await world.send({ ...personalChat(ASKER), text: 'Windows 11 VMs on AWS' }))[0].attachments![0];
     expect(kindOf(caveated)).toBe('search-results');
+    expect(cardProblems(caveated)).toEqual([]);
     expect(button(caveated, en.desk.askButton).data).toMatchObject({ action: 'desk-ask', question: 'Windows 11 VMs on AWS' });
     const settled = (await world.send({ ...personalChat(ASKER), text: 'Can we run Windows VMs on AWS?' }))[0].attachments![0];
     expect(kindOf(settled)).toBe('search-results');
@@ -202,6 +203,7 @@ describe('asking the licensing desk, end to end through the messages handler', (
       })
     )[0].attachments![0];
     expect(kindOf(answer)).toBe('feedback-thanks');
+    expect(cardProblems(answer)).toEqual([]);
     expect(button(answer, en.desk.askButton).data).toMatchObject({ action: 'desk-ask', topic: permitted.topic, facts: permitted.facts });
     const yes = (
       await world.send({
