@@ -83,6 +83,7 @@ export async function sendRequest(context: TurnContext, desk: Desk, data: Extrac
     asker: { id: speaker.id, name: speaker.name, conversation: replyReferenceOf(context.activity) },
     question,
     decision: attachedDecision(contextOf(data), baseUrl),
+    deskChannelId: registration.conversation.conversation.id,
     createdAt: desk.now().toISOString(),
   });
   const log: TurnFields = { action: 'desk-send', topic: data.topic, desk: 'asked' };

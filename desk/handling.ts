@@ -20,7 +20,8 @@ const ATTEMPTS = 2;
  */
 export async function handleDeskAction(context: TurnContext, desk: Desk, data: DeskAction): Promise<TurnFields> {
   const log: TurnFields = { action: data.action };
-  if (!teamsChannelOf(context.activity)) {
+  const channel = teamsChannelOf(context.activity);
+  if (!channel) {
     await context.sendActivity(en.desk.onlyDesk);
     return { ...log, outcome: 'refused' };
   }
@@ -31,6 +32,12 @@ export async function handleDeskAction(context: TurnContext, desk: Desk, data: D
   }
   const store = desk.store();
   let current = await store.get(data.id);
+  // Only the channel the request was posted to may act on it: a button's data names a request
+  // number, and a number seen elsewhere must not let anyone answer in the desk's name.
+  if (current?.request.deskChannelId && current.request.deskChannelId !== channel.channelId) {
+    await context.sendActivity(en.desk.onlyDesk);
+    return { ...log, outcome: 'refused' };
+  }
   const speaker = speakerOf(context.activity);
   const now = desk.now().toISOString();
 

@@ -52,6 +52,8 @@ export const deskRequestSchema = z.object({
   assignee: z.object({ id: z.string().min(1).max(256), name: z.string().trim().max(200).default('') }).optional(),
   answer: longText.optional(),
   closeReason: longText.optional(),
+  /** The desk channel the request was posted to: only there can it be taken, answered or closed. */
+  deskChannelId: z.string().min(1).max(1024).optional(),
   /** The desk card in the desk channel, to update in place. */
   deskActivityId: z.string().min(1).max(1024).optional(),
   /** Set when the answer could not be delivered to the asker's conversation. */

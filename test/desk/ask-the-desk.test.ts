@@ -26,13 +26,13 @@ const button = (card: { content: unknown; name?: string }, title: string): CardB
 };
 
 /** A desk card button pressed in the desk channel: Teams sends its data, the inputs and the card's id. */
-const inDesk = (world: DeskWorld, who: typeof OWNER, data: Record<string, unknown>, replyToId: string) =>
+const inDesk = (world: DeskWorld, who: typeof OWNER, data: Record<string, unknown>, replyToId: string, channel = DESK) =>
   world.send({
     from: who,
     value: data,
     replyToId,
-    conversation: { id: `${DESK};messageid=${replyToId}`, conversationType: 'channel' },
-    channelData: { team: { id: '19:deskteam@thread.tacv2' }, channel: { id: DESK } },
+    conversation: { id: `${channel};messageid=${replyToId}`, conversationType: 'channel' },
+    channelData: { team: { id: '19:deskteam@thread.tacv2' }, channel: { id: channel } },
   });
 
 describe('asking the licensing desk, end to end through the messages handler', () => {
@@ -120,6 +120,9 @@ describe('asking the licensing desk, end to end through the messages handler', (
     const { number } = await askAfterRefer();
     const card = deskCards()[0].body.attachments![0];
     const take = button(card, en.desk.take).data!;
+    // A button's data pressed in another channel (someone who saw the number) acts on nothing.
+    const elsewhere = await inDesk(world, OTHER_MEMBER, take, 'posted-1', '19:elsewhere@thread.tacv2');
+    expect(elsewhere.map((reply) => reply.text)).toEqual([en.desk.onlyDesk]);
     const [first, second] = await Promise.all([inDesk(world, DESK_MEMBER, take, 'posted-1'), inDesk(world, OTHER_MEMBER, take, 'posted-1')]);
     const told = [...first, ...second].map((reply) => reply.text);
     expect(told).toHaveLength(1);
