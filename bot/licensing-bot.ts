@@ -11,12 +11,18 @@ import { isSharedCardOnly } from './shared-card';
 import { MAX_SUBMIT_BYTES, readSubmit } from './submit-data';
 import { NO_LOGGER, TURN_LOGGER, TurnFields, TurnLogger } from './turn-log';
 import { en } from '../wording/en';
+import type { Desk } from '../desk/desk';
+import { deskOfferFor, DeskOffer, withAskButton } from '../desk/asking';
+import { deskSubmit, deskTurn } from '../desk/turns';
+import { search as guideSearch } from '../reading/search';
 
 export interface LicensingBotOptions {
   /** Public base URL of the guide pages that citations and search hits link to. */
   baseUrl: string;
   /** Replaces the guide search (tests); defaults to reading/search. */
   search?: SearchFn;
+  /** The licensing desk (desk/); without it the desk's commands and buttons are not offered. */
+  desk?: Desk;
 }
 
 const FIELDS = Symbol('turn fields');
@@ -103,7 +109,10 @@ export class LicensingBot extends ActivityHandler {
   }
 
   private async onSubmit(context: TurnContext, value: unknown): Promise<void> {
-    const reading = readSubmit(typeof value === 'string' ? parseJson(value) : value);
+    const raw = typeof value === 'string' ? parseJson(value) : value;
+    const desk = this.options.desk && (await deskSubmit(context, this.options.desk, raw, this.options.baseUrl));
+    if (desk) return void Object.assign(fields(context), desk);
+    const reading = readSubmit(raw);
     if (!reading.ok) {
       await this.reply(context, restartCard(reading.reason, reading.topic), { action: 'restart-card', topic: reading.topic, outcome: reading.reason });
       return;
@@ -111,8 +120,9 @@ export class LicensingBot extends ActivityHandler {
     const outcome = handleSubmit(reading.data, { baseUrl: this.options.baseUrl, outdated: reading.outdated });
     // The next card does not wait for the old one's edit: both go out at once.
     const retiring = outcome.answered ? this.retireAnsweredCard(context, outcome.answered) : undefined;
+    const submit = 'facts' in reading.data && 'topic' in reading.data ? { topic: reading.data.topic, facts: { ...reading.data.facts } } : undefined;
     try {
-      await this.reply(context, outcome.reply, outcome.log);
+      await this.reply(context, outcome.reply, outcome.log, this.options.desk && deskOfferFor(outcome.reply, outcome.log, { submit }));
     } finally {
       await retiring;
     }
@@ -125,11 +135,20 @@ export class LicensingBot extends ActivityHandler {
     }
     const text = userText(context.activity);
     if (!text) return this.reply(context, welcomeCard(), { action: 'welcome' });
+    const desk = this.options.desk && (await deskTurn(context, this.options.desk, text));
+    if (desk) return void Object.assign(fields(context), desk);
     const command = commandOf(text);
     if (command === 'help') return this.reply(context, helpCard(), { action: 'help' });
     if (command) return this.reply(context, welcomeCard(), { action: command });
-    const outcome = answerFreeText(text, { baseUrl: this.options.baseUrl, search: this.options.search });
-    await this.reply(context, outcome.reply, outcome.log);
+    // The search is watched for caveats: a question the sources leave open is one for the desk.
+    let caveats = 0;
+    const search: SearchFn = (query, options) => {
+      const found = (this.options.search ?? guideSearch)(query, options);
+      caveats = found.caveats.length;
+      return found;
+    };
+    const outcome = answerFreeText(text, { baseUrl: this.options.baseUrl, search });
+    await this.reply(context, outcome.reply, outcome.log, this.options.desk && deskOfferFor(outcome.reply, outcome.log, { text, caveats }));
   }
 
   /**
@@ -151,9 +170,10 @@ export class LicensingBot extends ActivityHandler {
     }
   }
 
-  private async reply(context: TurnContext, card: Attachment, log: TurnFields): Promise<void> {
+  private async reply(context: TurnContext, card: Attachment, log: TurnFields, offer?: DeskOffer): Promise<void> {
     Object.assign(fields(context), log);
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [card] });
+    const shown = offer ? withAskButton(context, card, offer) : card;
+    await context.sendActivity({ type: ActivityTypes.Message, attachments: [shown] });
   }
 }
 

@@ -40,6 +40,24 @@ export interface TurnFields {
   skip?: number;
   /** Link unfurling: what kind of link was shown as a card. */
   unfurled?: string;
+  /** The licensing desk: what became of a desk command or request (never who, never what was asked). */
+  desk?:
+    | 'registered'
+    | 'moved'
+    | 'unchanged'
+    | 'not-a-channel'
+    | 'not-allowed'
+    | 'not-set-up'
+    | 'listed'
+    | 'asked'
+    | 'taken'
+    | 'already-taken'
+    | 'answered'
+    | 'closed'
+    | 'delivery-failed'
+    | 'stale';
+  /** The licensing desk: a proactive message (to the desk or the asker) that could not be delivered, by error name. */
+  deskDeliveryError?: string;
   /** A Teams activity from a tenant not allowed: only the fact, never the tenant id. */
   tenant?: 'other';
 }

@@ -38,6 +38,9 @@ export const CARD_KINDS = [
   'decision-link',
   'guide-section',
   'guide-document',
+  'desk-ask',
+  'desk-request',
+  'desk-reply',
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 

@@ -32,6 +32,21 @@ const tenantList = z.preprocess(
  * FUNCTIONS_WORKER_RUNTIME alone is no sign: local runs set it too.
  */
 export const AZURE_HOST_SIGNALS = ['WEBSITE_INSTANCE_ID', 'WEBSITE_SKU', 'WEBSITE_POD_NAME', 'LEGION_SERVICE_HOST', 'CONTAINER_NAME'] as const;
+const guidList = (what: string) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((id) => id.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .refine((ids) => ids.every((id) => GUID.test(id)), `must be a comma-separated list of ${what} (GUIDs)`),
+  );
+
 const platformSignals = Object.fromEntries([...AZURE_HOST_SIGNALS, 'FUNCTIONS_WORKER_RUNTIME'].map((name) => [name, optionalText])) as Record<
   (typeof AZURE_HOST_SIGNALS)[number] | 'FUNCTIONS_WORKER_RUNTIME',
   typeof optionalText
@@ -55,6 +70,22 @@ const fields = z.object({
   ALLOWED_TENANT_IDS: tenantList,
   // How long a turn may spend delivering its replies: inside the channel's 15 s (bot/delivery.ts).
   REPLY_DEADLINE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(14_000).default(DEFAULT_DELIVERY.deadlineMs)),
+  // The licensing desk (desk/): where requests are kept, for how long, and who may register the desk.
+  DESK_STORE: z.preprocess(emptyAsUndefined, z.enum(['embedded', 'table']).default('embedded')),
+  DESK_STORE_FILE: z.preprocess(emptyAsUndefined, z.string().trim().default('.data/desk.sqlite')),
+  DESK_TABLE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  DESK_TABLE_NAME: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, 'must be 3-63 letters and digits, starting with a letter')
+      .default('deskrequests'),
+  ),
+  DESK_IDENTITY_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().trim().regex(GUID, 'must be a client id (GUID)').optional()),
+  DESK_RETENTION_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  DESK_OWNER_IDS: guidList('Entra object ids'),
+  DESK_TEAM_ID: z.preprocess(emptyAsUndefined, z.string().trim().max(1024).optional()),
+  DESK_CONTACT: z.preprocess(emptyAsUndefined, z.string().trim().max(300).optional()),
   ...platformSignals,
 });
 
@@ -65,6 +96,9 @@ const schema = fields.superRefine((env, ctx) => {
   }
   if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppId is set (type ${env.MicrosoftAppType})` });
+  }
+  if (env.DESK_STORE === 'table' && !env.DESK_TABLE_ENDPOINT) {
+    ctx.addIssue({ code: 'custom', path: ['DESK_TABLE_ENDPOINT'], message: 'is required when DESK_STORE is table' });
   }
   // botbuilder refuses this combination too, but only on the first turn; say it at start.
   if (env.MicrosoftAppType === 'UserAssignedMSI' && env.MicrosoftAppPassword) {
@@ -95,6 +129,23 @@ export type Config = Readonly<{
   allowedTenantIds: string[];
   /** How replies are delivered to the channel: the turn's deadline and the tries per reply. */
   delivery: DeliveryPolicy;
+  desk: DeskSettings;
+}>;
+
+export type DeskStoreSettings =
+  | { kind: 'embedded'; /** a file, or ':memory:' */ file: string }
+  | { kind: 'table'; endpoint: string; table: string; /** the user-assigned managed identity; unset: DefaultAzureCredential */ identityClientId?: string };
+
+export type DeskSettings = Readonly<{
+  store: DeskStoreSettings;
+  /** Days a request is kept after it is answered or closed. */
+  retentionDays: number;
+  /** Entra object ids (lower case) that may register or move the desk. */
+  ownerIds: string[];
+  /** The one team whose members may register or move the desk, in one of its channels. */
+  teamId?: string;
+  /** Whom partners on the Web Chat page contact instead (the desk's button is Teams only). */
+  contact?: string;
 }>;
 
 export class ConfigError extends Error {
@@ -128,6 +179,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     delivery: { ...DEFAULT_DELIVERY, deadlineMs: e.REPLY_DEADLINE_MS },
+    desk: {
+      store:
+        e.DESK_STORE === 'table' && e.DESK_TABLE_ENDPOINT
+          ? { kind: 'table', endpoint: e.DESK_TABLE_ENDPOINT, table: e.DESK_TABLE_NAME, identityClientId: e.DESK_IDENTITY_CLIENT_ID?.toLowerCase() }
+          : { kind: 'embedded', file: e.DESK_STORE_FILE },
+      retentionDays: e.DESK_RETENTION_DAYS,
+      ownerIds: e.DESK_OWNER_IDS,
+      teamId: e.DESK_TEAM_ID,
+      contact: e.DESK_CONTACT,
+    },
   };
 }
 

@@ -24,6 +24,7 @@ export function createHomeHandler(options: HomeHandlerOptions = {}) {
       nonce: randomBytes(18).toString('base64'),
       bundleVersion: webchatBundleVersion(),
       appVersion: webchatAppVersion(),
+      deskContact: settings.desk.contact,
     };
     return Promise.resolve({ status: 200, headers: webchatPageHeaders(page), body: request.method === 'HEAD' ? undefined : webchatPage(page) });
   };

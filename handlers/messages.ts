@@ -4,6 +4,7 @@ import { AuthenticationOverrides, AuthenticationUnavailableError, createAdapter,
 import { isDeliveryFailure, TurnDelivery, withDelivery } from '../bot/delivery';
 import { processActivity } from '../bot/http-shim';
 import { LicensingBot } from '../bot/licensing-bot';
+import { Desk } from '../desk/desk';
 import { refuseOtherTenant } from '../bot/tenant-gate';
 import { RequestLine, TURN_LOGGER, TurnEntry, TurnLogger } from '../bot/turn-log';
 import { Config, config as loadConfig } from '../config/config';
@@ -96,7 +97,7 @@ export function createMessagesHandler(options: MessagesHandlerOptions = {}): Htt
       runtime = {
         settings,
         adapter: createAdapter(settings.bot, options.authentication, { authenticationTimeoutMs: options.authenticationTimeoutMs }),
-        bot: new LicensingBot({ baseUrl: settings.publicBaseUrl }),
+        bot: new LicensingBot({ baseUrl: settings.publicBaseUrl, desk: new Desk({ settings: settings.desk, botAppId: settings.bot.appId ?? '' }) }),
         telemetry: options.telemetry ?? applicationInsights(settings.applicationInsightsConnectionString),
       };
     }

@@ -42,6 +42,20 @@ param alwaysReadyInstances int = 0
 @description('Days Log Analytics keeps the logs (the turn log included).')
 param logRetentionDays int = 30
 
+@description('Comma-separated Entra object ids of the people who may register or move the licensing desk (set licensing desk).')
+param deskOwnerIds string = ''
+
+@description('The Teams team id whose members may register or move the licensing desk in one of its channels; empty: only deskOwnerIds may.')
+param deskTeamId string = ''
+
+@description('Whom partners on the Web Chat page should ask about what the guide leaves open (the licensing desk\'s button is Teams only), e.g. licensing@contoso.com; empty: not shown.')
+param deskContact string = ''
+
+@minValue(1)
+@maxValue(3650)
+@description('Days a licensing-desk request is kept after it is answered or closed, then deleted.')
+param deskRetentionDays int = 90
+
 var suffix = take(uniqueString(subscription().id, resourceGroup().id, resourceBaseName), 6)
 var functionAppName = '${resourceBaseName}-${suffix}'
 // Storage and Key Vault names: 3-24 characters, letters and digits only for storage.
@@ -58,6 +72,7 @@ var trustedOrigins = union(['https://${appHostName}'], portalOrigins)
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 }
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -115,6 +130,28 @@ resource storageRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+  }
+}
+
+// The licensing desk's requests (desk/table-store.ts), reached with the same identity: a data role
+// on this one table only, no account key.
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource deskTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'deskrequests'
+}
+
+resource deskTableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: deskTable
+  name: guid(deskTable.id, identity.id, roles.storageTableDataContributor)
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
   }
 }
 
@@ -292,6 +329,14 @@ var appSettings = {
   DIRECT_LINE_ENDPOINT: 'https://directline.botframework.com'
   WEBCHAT_ALLOWED_ORIGINS: join(portalOrigins, ',')
   ALLOWED_TENANT_IDS: allowedTenantIds
+  DESK_STORE: 'table'
+  DESK_TABLE_ENDPOINT: storage.properties.primaryEndpoints.table
+  DESK_TABLE_NAME: deskTable.name
+  DESK_IDENTITY_CLIENT_ID: identity.properties.clientId
+  DESK_RETENTION_DAYS: string(deskRetentionDays)
+  DESK_OWNER_IDS: deskOwnerIds
+  DESK_TEAM_ID: deskTeamId
+  DESK_CONTACT: deskContact
 }
 
 resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
@@ -301,6 +346,7 @@ resource functionAppSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   dependsOn: [
     vaultRole
     directLineSecret
+    deskTableRole
   ]
 }
 

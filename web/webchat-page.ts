@@ -19,6 +19,8 @@ export interface WebchatPageOptions {
   /** Cache-busting versions of the two scripts (content hashes): Web Chat's bundle and the page's own (web/webchat-app.js). */
   bundleVersion: string;
   appVersion: string;
+  /** DESK_CONTACT: whom to ask what the guide leaves open (the licensing desk's button is Teams only). */
+  deskContact?: string;
 }
 
 /**
@@ -117,7 +119,7 @@ export function webchatPage(options: WebchatPageOptions): string {
 </div>
 <footer>
 <section id="privacy"><h2>Privacy</h2><p>The assistant keeps no conversation history and stores nothing you type: each card carries the answers given so far. For each message it records only technical facts (such as the topic, the outcome and the response time) to run the service. Messages travel through Microsoft's Bot Framework service, under Microsoft's terms.</p></section>
-<section id="terms"><h2>Terms of use</h2><p>${escapeHtml(en.disclaimer)}</p></section>
+${options.deskContact ? `<section id="desk-contact"><h2>${escapeHtml(en.desk.contactHeading)}</h2><p>${escapeHtml(en.desk.contact(options.deskContact))}</p></section>\n` : ''}<section id="terms"><h2>Terms of use</h2><p>${escapeHtml(en.disclaimer)}</p></section>
 </footer>
 </body></html>`;
 }

@@ -169,6 +169,7 @@ describe('infra/azure.bicep: the app settings', () => {
     MicrosoftAppPassword: 'the managed identity has no password',
     ALLOW_UNAUTHENTICATED: 'never on a real deployment',
     REPLY_DEADLINE_MS: "its default (10 s, inside the channel's 15 s) is the deployment's; tests shrink it",
+    DESK_STORE_FILE: 'the embedded store is for local runs; Azure uses Table Storage',
     WEBSITE_INSTANCE_ID: 'set by the platform',
     WEBSITE_SKU: 'set by the platform',
     WEBSITE_POD_NAME: 'set by the platform',
@@ -229,6 +230,8 @@ describe('infra/azure.bicep: the resources', () => {
     'Microsoft.Storage/storageAccounts': '2023-05-01',
     'Microsoft.Storage/storageAccounts/blobServices': '2023-05-01',
     'Microsoft.Storage/storageAccounts/blobServices/containers': '2023-05-01',
+    'Microsoft.Storage/storageAccounts/tableServices': '2023-05-01',
+    'Microsoft.Storage/storageAccounts/tableServices/tables': '2023-05-01',
     'Microsoft.Authorization/roleAssignments': '2022-04-01',
     'Microsoft.Web/serverfarms': '2024-04-01',
     'Microsoft.Web/sites': '2024-04-01',
@@ -265,6 +268,32 @@ describe('infra/azure.bicep: the resources', () => {
     expect(block('storage')).toMatch(/allowSharedKeyAccess: false/);
     expect(bicep).not.toMatch(/listKeys\(|AccountKey=|AzureWebJobsStorage:/);
     expect(appSettings().get('AzureWebJobsStorage__credential')).toBe("'managedidentity'");
+  });
+
+  it("keeps the licensing desk's requests in a table of that storage, reached by the identity with a data role on that table alone", () => {
+    expect(block('deskTable')).toMatch(/parent: tableService/);
+    const role = block('deskTableRole');
+    expect(role).toMatch(/scope: deskTable\n/);
+    expect(role).toMatch(/principalId: identity\.properties\.principalId/);
+    expect(role).toMatch(/roles\.storageTableDataContributor\)/);
+    expect(bicep).toMatch(/storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'/);
+    const settings = appSettings();
+    expect(settings.get('DESK_STORE')).toBe("'table'");
+    expect(settings.get('DESK_TABLE_NAME')).toBe('deskTable.name');
+    expect(settings.get('DESK_IDENTITY_CLIENT_ID')).toBe('identity.properties.clientId');
+    const config = parseConfig({
+      DESK_STORE: 'table',
+      DESK_TABLE_ENDPOINT: 'https://stlicensing.table.core.windows.net/',
+      DESK_TABLE_NAME: 'deskrequests',
+      DESK_IDENTITY_CLIENT_ID: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+      DESK_RETENTION_DAYS: '90',
+    });
+    expect(config.desk.store).toEqual({
+      kind: 'table',
+      endpoint: 'https://stlicensing.table.core.windows.net/',
+      table: 'deskrequests',
+      identityClientId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+    });
   });
 
   it('registers the bot on the managed identity, messaging endpoint /api/messages of the app', () => {
