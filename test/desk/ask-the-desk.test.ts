@@ -180,9 +180,9 @@ describe('asking the licensing desk, end to end through the messages handler', (
     expect(kindOf(card as never)).toBe('no-match');
     expect(button(card, en.desk.askButton).data).toMatchObject({ action: 'desk-ask', question: 'zzqx wobble frimble' });
     // The user's own "${" never reaches a card as a template expression.
-    const odd = (await world.send({ ...personalChat(ASKER), text: '${value}' }))[0].attachments![0];
+    const odd = (await world.send({ ...personalChat(ASKER), text: '${wobble}' }))[0].attachments![0];
     expect(JSON.stringify(odd.content)).not.toContain('${');
-    expect(button(odd, en.desk.askButton).data).toMatchObject({ question: '$\u200b{value}' });
+    expect(button(odd, en.desk.askButton).data).toMatchObject({ question: '$\u200b{wobble}' });
     const webChat = await world.send({ ...personalChat(ASKER), channelId: 'webchat', text: 'zzqx wobble frimble' });
     expect(buttons(webChat[0].attachments![0] as never).map((b) => b.title)).not.toContain(en.desk.askButton);
   });

@@ -54,7 +54,7 @@ describe('registering the licensing desk (set licensing desk), through the messa
     await world.inChannel(DESK, OWNER, 'set licensing desk');
     world.unreachable.add(DESK);
     expect(texts(await world.inChannel(ELSEWHERE, OWNER, 'set licensing desk'))).toEqual([en.desk.movedHere]);
-    expect(world.logs.some((line) => line.includes('"desk":"moved"') && line.includes('"deskDeliveryError":"RestError"'))).toBe(true);
+    expect(world.logs.some((line) => line.includes('"desk":"moved"') && line.includes('"deskDeliveryError":"DeliveryFailedError"'))).toBe(true);
     // Nothing but the notice was tried there: no apology for a failure nobody in the old channel caused.
     expect(world.calls.filter(({ conversationId }) => conversationId === DESK).map(({ body }) => body.text)).toEqual([en.desk.movedAway]);
     expect(texts(await world.inChannel(ELSEWHERE, OWNER, 'set licensing desk'))).toEqual([en.desk.alreadyHere]);

@@ -5,7 +5,7 @@ import { parseConfig } from '../../config/config';
 import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
 import { activity, BOT, MENTION } from './activities';
 import type { Card } from './http';
-import { httpRequest } from './http';
+import { httpRequest, jsonOf } from './http';
 
 // The licensing desk end to end through the real messages handler: a Teams team with a desk
 // channel, people in personal chats, and a Bot Framework connector stand-in on loopback that
@@ -76,8 +76,8 @@ export async function startDeskWorld(env: Record<string, string> = {}): Promise<
   const send: DeskWorld['send'] = async (fields) => {
     const body = JSON.stringify(activity({ channelId: 'msteams', serviceUrl, ...fields }));
     const response = await handler(httpRequest({ body }), context());
-    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(response.jsonBody)}`);
-    return (response.jsonBody as { activities: { type: string; text?: string; attachments?: Card[] }[] }).activities;
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(jsonOf(response))}`);
+    return (jsonOf(response) as { activities: { type: string; text?: string; attachments?: Card[] }[] }).activities;
   };
 
   return {
