@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 // One way of turning text into search terms, shared by the index, the query and the snippet,
 // so that a word in the guide and the same word typed by a user always meet.
 
@@ -56,42 +57,60 @@ export function stem(word: string): string {
   return w;
 }
 
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 // "(see [Other section title](#other-section))": a pointer, not what this section says.
 const SEE_ALSO = /\s*\((?:see|compare|also see|details in|explained in)\b(?:[^()]|\([^()]*\))*\)/gi;
-const CROSS_REFERENCE = /\[([^\]]+)\]\(#[^)]*\)/g;
+
+function inline(children: readonly Token[], crossReferences: 'keep-text' | 'drop'): string {
+  let out = '';
+  let skipping = false;
+  for (const t of children) {
+    if (t.type === 'link_open') {
+      skipping = crossReferences === 'drop' && String(t.attrGet('href') ?? '').startsWith('#');
+      continue;
+    }
+    if (t.type === 'link_close') {
+      skipping = false;
+      continue;
+    }
+    if (skipping) continue;
+    if (t.type === 'text' || t.type === 'code_inline') out += t.content;
+    else if (t.type === 'image') out += t.content;
+    else if (t.type === 'softbreak' || t.type === 'hardbreak' || t.type === 'html_inline') out += ' ';
+  }
+  return out;
+}
 
 /**
- * Plain text of a section body: markdown syntax and link targets removed. Pointers to other
- * sections are dropped; for the index also their titles, which would make a section match
- * every question its neighbours answer.
+ * Plain text of a section body, from markdown-it's token stream (the parser the guide pages use):
+ * inline text without its markup, link targets dropped, a table row read as one sentence of its
+ * cells. Pointers to other sections are dropped; for the index also their titles, which would
+ * make a section match every question its neighbours answer.
  */
 export function plainText(markdown: string, crossReferences: 'keep-text' | 'drop' = 'keep-text'): string {
-  return (
-    markdown
-      .replace(SEE_ALSO, (m) => (m.includes('](#') ? '' : m))
-      .replace(CROSS_REFERENCE, crossReferences === 'drop' ? '' : '$1')
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/^\s{0,3}#{1,6}\s+/gm, '')
-      .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
-      .replace(/^\s*>\s?/gm, '')
-      .replace(/^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/gm, ' ')
-      // A table row reads as one sentence of its cells.
-      .replace(
-        /^\s*\|(.*)\|\s*$/gm,
-        (_, row: string) =>
-          `${row
-            .split('|')
-            .map((c) => c.trim())
-            .filter(Boolean)
-            .join('; ')}.`,
-      )
-      .replace(/\|/g, ' ')
-      .replace(/(\*\*|__|\*|_|`)(?=\S)([^]*?\S)\1/g, '$2')
-      .replace(/[*`]/g, '')
-      .replace(/\s+([.,;:])/g, '$1')
-      .replace(/\s+/g, ' ')
-      .trim()
+  const tokens = md.parse(
+    markdown.replace(SEE_ALSO, (m) => (m.includes('](#') ? '' : m)),
+    {},
   );
+  const parts: string[] = [];
+  let row: string[] | null = null;
+  for (const t of tokens) {
+    if (t.type === 'tr_open') row = [];
+    else if (t.type === 'tr_close' && row) {
+      const cells = row.map((c) => c.trim()).filter(Boolean);
+      if (cells.length) parts.push(`${cells.join('; ')}.`);
+      row = null;
+    } else if (t.type === 'inline') {
+      const text = inline(t.children ?? [], crossReferences);
+      if (row) row.push(text);
+      else parts.push(text);
+    } else if (t.type === 'code_block' || t.type === 'fence') parts.push(t.content);
+  }
+  return parts
+    .join(' ')
+    .replace(/\s+([.,;:])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
