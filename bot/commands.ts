@@ -26,12 +26,20 @@ export function userText(activity: Partial<Activity>): string {
     .trim();
 }
 
-/** A command, in any case and with stray punctuation ("Help!", "/topics", "Start  over."). */
-export function commandOf(text: string): Command | undefined {
+/**
+ * What a short text says as a command: lower case, a leading slash and trailing punctuation gone,
+ * single spaces ("Help!", "/topics", "Start  over."); undefined for a text too long to be one.
+ */
+export function commandKey(text: string): string | undefined {
   if (text.length > 40) return undefined;
-  const key = text
+  return text
     .toLowerCase()
     .replace(/^[\s/]+|[\s.!?]+$/g, '')
     .replace(/\s+/g, ' ');
-  return Object.hasOwn(COMMANDS, key) ? COMMANDS[key] : undefined;
+}
+
+/** A command, in any case and with stray punctuation ("Help!", "/topics", "Start  over."). */
+export function commandOf(text: string): Command | undefined {
+  const key = commandKey(text);
+  return key !== undefined && Object.hasOwn(COMMANDS, key) ? COMMANDS[key] : undefined;
 }

@@ -9,20 +9,6 @@ const optionalText = z.string().trim().min(1).optional().catch(undefined);
 const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const flag = z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')).transform((value) => value === 'true');
-const tenantList = z.preprocess(
-  emptyAsUndefined,
-  z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((id) => id.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .refine((ids) => ids.every((id) => GUID.test(id)), 'must be a comma-separated list of tenant ids (GUIDs)'),
-);
-
 /**
  * What the Azure Functions host sets on Azure and Core Tools does not: WEBSITE_INSTANCE_ID on
  * App Service plans (dedicated, Premium), WEBSITE_SKU on every plan (FlexConsumption, Dynamic,
@@ -67,7 +53,7 @@ const fields = z.object({
   HOST: z.preprocess(emptyAsUndefined, z.string().trim().optional()),
   // A deployment in Azure with no MicrosoftAppId refuses to serve unless this says it is a throwaway test.
   ALLOW_UNAUTHENTICATED: flag,
-  ALLOWED_TENANT_IDS: tenantList,
+  ALLOWED_TENANT_IDS: guidList('tenant ids'),
   // How long a turn may spend delivering its replies: inside the channel's 15 s (bot/delivery.ts).
   REPLY_DEADLINE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(14_000).default(DEFAULT_DELIVERY.deadlineMs)),
   // The licensing desk (desk/): where requests are kept, for how long, and who may register the desk.

@@ -1,3 +1,5 @@
+import { commandKey } from '../bot/commands';
+
 /** The desk's typed commands, after the @mention is taken out (bot/commands.ts userText). */
 export type DeskCommand = 'set-desk' | 'my-requests' | 'open-requests';
 
@@ -9,10 +11,6 @@ const COMMANDS: Readonly<Record<string, DeskCommand>> = {
 
 /** A desk command in any case, with stray punctuation or a leading slash ("Set licensing desk.", "/my requests"). */
 export function deskCommandOf(text: string): DeskCommand | undefined {
-  if (text.length > 40) return undefined;
-  const key = text
-    .toLowerCase()
-    .replace(/^[\s/]+|[\s.!?]+$/g, '')
-    .replace(/\s+/g, ' ');
-  return Object.hasOwn(COMMANDS, key) ? COMMANDS[key] : undefined;
+  const key = commandKey(text);
+  return key !== undefined && Object.hasOwn(COMMANDS, key) ? COMMANDS[key] : undefined;
 }

@@ -45,6 +45,10 @@ export const BUNDLE_OPTIONS = Object.freeze({
     // on every cold start for nothing; external, it loads from node_modules exactly as unbundled.
     '@azure/monitor-opentelemetry',
     '@opentelemetry/*',
+    // The licensing desk's Table Storage client loads on the desk's first use in Azure
+    // (desk/open-store.ts); bundled, it added about 1 MB that every cold start read and compiled.
+    // (@azure/identity stays bundled: botframework-connector loads it on every start.)
+    '@azure/data-tables',
   ],
 });
 
