@@ -1,5 +1,6 @@
 import { InvocationContext } from '@azure/functions';
 import { Socket } from 'node:net';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseConfig } from '../../config/config';
 import { createMessagesHandler, HttpHandler } from '../../handlers/messages';
@@ -78,6 +79,14 @@ beforeAll(() => {
   });
 });
 afterAll(() => {
+  // The exporter polls its settings service (settings.sdk.monitor.azure.com) from a process-wide
+  // singleton that outlives the distro's shutdown; stopped here, it cannot reach out later while
+  // another test file in this worker records the sockets it opens.
+  const exporterEntry = require.resolve('@azure/monitor-opentelemetry-exporter');
+  const settings = jest.requireActual<{ ConfigurationManager: { getInstance(): { shutdown(): void } } }>(
+    join(dirname(exporterEntry), '_configuration', 'configurationManager.js'),
+  );
+  settings.ConfigurationManager.getInstance().shutdown();
   Socket.prototype.connect = originalConnect;
   process.env = savedEnv;
 });
