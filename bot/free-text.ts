@@ -7,6 +7,7 @@ import type { Outcome } from './outcome';
 import { checkPayload, topicsPayload } from './payloads';
 import { noMatchCard } from './replies';
 import { answerLabel, orderedFacts } from './topic-text';
+import { clip } from '../wording/clip';
 import { en } from '../wording/en';
 
 export type SearchFn = typeof guideSearch;
@@ -55,8 +56,4 @@ function checksFor(suggestions: readonly Suggestion[]) {
     };
     return [{ topic, check }];
   });
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }

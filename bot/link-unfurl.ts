@@ -4,7 +4,7 @@ import { decisionHeadline } from '../cards/decision-link';
 import { checkFacts, decide } from '../core/decide';
 import { isTopicId, TOPICS } from '../core/topics';
 import { guide } from '../core/knowledge';
-import { readDecisionLink } from '../web/decision-link';
+import { readDecisionLink } from '../core/decision-link';
 import { ExtensionAttachment, ExtensionResponse, resultList, withPreview } from './extension-response';
 import { documentAttachment, sectionAttachment } from './section-view';
 import type { TurnFields } from './turn-log';

@@ -3,6 +3,7 @@ import { ANSWER_MAX_CHARS, sourceDate, type GuideDocument, type GuideSection } f
 import { plainText } from '../reading/text';
 import { guideUrl } from '../core/urls';
 import { model } from '../core/knowledge';
+import { clip } from '../wording/clip';
 import { en } from '../wording/en';
 import { ExtensionAttachment, withPreview } from './extension-response';
 
@@ -33,7 +34,7 @@ export function sectionAttachment(section: GuideSection, baseUrl: string, answer
     sources: sourceLines(section.sourceIds),
     url: guideUrl(baseUrl, section.document, section.id),
   });
-  return withPreview(card, renderThumbnail({ title: section.title, subtitle: shortSource(section.sourceIds), text: clip(answer) }));
+  return withPreview(card, renderThumbnail({ title: section.title, subtitle: shortSource(section.sourceIds), text: clip(answer, PREVIEW_CHARS) }));
 }
 
 export function documentAttachment(document: GuideDocument, baseUrl: string): ExtensionAttachment {
@@ -49,10 +50,6 @@ export function documentAttachment(document: GuideDocument, baseUrl: string): Ex
   });
   return withPreview(
     card,
-    renderThumbnail({ title: document.title, subtitle: en.guideDocument.previewSections(document.sections.length), text: clip(summary) }),
+    renderThumbnail({ title: document.title, subtitle: en.guideDocument.previewSections(document.sections.length), text: clip(summary, PREVIEW_CHARS) }),
   );
-}
-
-function clip(text: string, max = PREVIEW_CHARS): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }

@@ -22,6 +22,7 @@ const WORDS = {
   recommended: en.labels.recommended,
   whatYouNeed: en.labels.whatYouNeed,
   why: en.labels.why,
+  notCovered: en.labels.notCovered,
   sources: en.labels.sources,
   yourAnswers: en.labels.yourAnswers,
   shareAnswer: en.buttons.shareAnswer,
@@ -40,6 +41,8 @@ export const answerDataSchema = z.object({
   summary: text,
   requirements: z.array(text).max(20),
   reasons: z.array(text).min(1).max(20),
+  /** What the question named that the sources do not cover (Windows 11, Office, ...): it travels from the free question to its answer. */
+  caveats: z.array(text).max(10).default([]),
   citations: z
     .array(z.object({ title: shortText, source: text, url }))
     .min(1)
@@ -56,7 +59,8 @@ export const answerDataSchema = z.object({
 });
 export type AnswerData = z.input<typeof answerDataSchema>;
 
-const card = defineCard(
+/** The verdict with its requirements, reasons, sources, the answers it used and feedback. */
+export const renderAnswer = defineCard(
   'answer',
   json,
   answerDataSchema.transform((data) => ({
@@ -68,6 +72,3 @@ const card = defineCard(
     words: WORDS,
   })),
 );
-
-/** The verdict with its requirements, reasons, sources, the answers it used and feedback. */
-export const renderAnswer = (data: AnswerData) => card(data);

@@ -27,7 +27,8 @@ export const confirmDataSchema = z.object({
 });
 export type ConfirmData = z.input<typeof confirmDataSchema>;
 
-const card = defineCard(
+/** What was read from a free question, each fact changeable, confirmed before any of it is used. */
+export const renderConfirm = defineCard(
   'confirm',
   json,
   confirmDataSchema
@@ -44,6 +45,3 @@ const card = defineCard(
       },
     })),
 );
-
-/** What was read from a free question, each fact changeable, confirmed before any of it is used. */
-export const renderConfirm = (data: ConfirmData) => card(data);

@@ -27,7 +27,8 @@ export type DecisionLinkData = z.input<typeof decisionLinkDataSchema>;
 export const decisionHeadline = (verdict: DecisionLinkData['verdict']) =>
   verdict ? VERDICT_HEADLINES[verdict] : { text: NOT_DECIDED_HEADLINE, color: 'Default' };
 
-const card = defineCard(
+/** The decision behind a record link: question, verdict, summary and its first reasons. */
+export const renderDecisionLink = defineCard(
   'decision-link',
   json,
   decisionLinkDataSchema.transform((data) => ({
@@ -39,6 +40,3 @@ const card = defineCard(
     words: { why: en.labels.why, openDecisionRecord: en.buttons.openDecisionRecord },
   })),
 );
-
-/** The decision behind a record link: question, verdict, summary and its first reasons. */
-export const renderDecisionLink = (data: DecisionLinkData) => card(data);

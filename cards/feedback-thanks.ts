@@ -7,7 +7,8 @@ import { en } from '../wording/en';
 export const feedbackThanksDataSchema = z.object({ helpful: z.boolean(), startOver: payload, topics: payload });
 export type FeedbackThanksData = z.input<typeof feedbackThanksDataSchema>;
 
-const card = defineCard(
+/** Acknowledges a "Was this helpful?" vote. */
+export const renderFeedbackThanks = defineCard(
   'feedback-thanks',
   json,
   feedbackThanksDataSchema.transform((data) => ({
@@ -16,6 +17,3 @@ const card = defineCard(
     words: { startOver: en.buttons.startOver, allTopics: en.buttons.allTopics },
   })),
 );
-
-/** Acknowledges a "Was this helpful?" vote. */
-export const renderFeedbackThanks = (data: FeedbackThanksData) => card(data);

@@ -27,7 +27,8 @@ export const questionDataSchema = z.object({
 });
 export type QuestionData = z.input<typeof questionDataSchema>;
 
-const card = defineCard(
+/** One interview question: buttons for a few options, a required choice list for many. */
+export const renderQuestion = defineCard(
   'question',
   json,
   questionDataSchema.transform((data) => {
@@ -51,6 +52,3 @@ const card = defineCard(
     };
   }),
 );
-
-/** One interview question: buttons for a few options, a required choice list for many. */
-export const renderQuestion = (data: QuestionData) => card(data);

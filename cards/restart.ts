@@ -13,7 +13,8 @@ export const restartDataSchema = z.object({
 });
 export type RestartData = z.input<typeof restartDataSchema>;
 
-const card = defineCard(
+/** Card data that cannot be used (tampered, malformed, or from an older guide): explain, offer a restart. */
+export const renderRestart = defineCard(
   'restart',
   json,
   restartDataSchema.transform((data) => ({
@@ -24,6 +25,3 @@ const card = defineCard(
     words: { showAllTopics: en.buttons.showAllTopics },
   })),
 );
-
-/** Card data that cannot be used (tampered, malformed, or from an older guide): explain, offer a restart. */
-export const renderRestart = (data: RestartData) => card(data);

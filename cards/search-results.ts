@@ -28,7 +28,8 @@ export const searchResultsDataSchema = z.object({
 });
 export type SearchResultsData = z.input<typeof searchResultsDataSchema>;
 
-const card = defineCard(
+/** The best guide sections for a free question, and the guided checks that fit. */
+export const renderSearchResults = defineCard(
   'search-results',
   json,
   searchResultsDataSchema.transform((data) => ({
@@ -45,6 +46,3 @@ const card = defineCard(
     },
   })),
 );
-
-/** The best guide sections for a free question, and the guided checks that fit. */
-export const renderSearchResults = (data: SearchResultsData) => card(data);

@@ -6,7 +6,7 @@ import { isTopicId, TOPICS } from '../core/topics';
 import { TOPIC_IDS, TopicId } from '../core/types';
 import { guide, model } from '../core/knowledge';
 import { badLinkPage, BadLinkExplanation, decisionPage } from '../web/decision-page';
-import { DecisionLink, LinkProblem, readDecisionLink } from '../web/decision-link';
+import { DecisionLink, LinkProblem, readDecisionLink } from '../core/decision-link';
 import { decisionRecord } from '../web/decision-record';
 import { PAGE_SECURITY_HEADERS } from '../web/html';
 import { describeFailure, HttpFailure } from './http-errors';
