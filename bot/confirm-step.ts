@@ -12,10 +12,15 @@ import { orderedFacts } from './topic-text';
 // confirms (or changes) enters the interview; "ask me" leaves the question to be asked.
 
 /** "Check my case" (or a start card of an earlier version with facts): confirm the read facts, or with none read, the first question. */
-export function checkStep(topic: TopicId, read: Readonly<Record<string, string>>, baseUrl: string): Omit<Outcome, 'answered'> {
+export function checkStep(
+  topic: TopicId,
+  read: Readonly<Record<string, string>>,
+  baseUrl: string,
+  carried: { caveats?: readonly string[]; answeredOn?: string } = {},
+): Omit<Outcome, 'answered'> {
   const shown = orderedFacts(topic, read).length;
-  if (!shown) return nextStep({ topic, facts: {}, history: [] }, baseUrl);
-  return { reply: confirmCard(topic, read), log: { topic, read: shown } };
+  if (!shown) return nextStep({ topic, facts: {}, history: [], caveats: carried.caveats }, baseUrl, '', carried.answeredOn);
+  return { reply: confirmCard(topic, read, '', carried.caveats), log: { topic, read: shown } };
 }
 
 /**
@@ -28,10 +33,11 @@ export function confirmStep(
   answers: Readonly<Record<string, string>>,
   baseUrl: string,
   notice = '',
+  carried: { caveats?: readonly string[]; answeredOn?: string } = {},
 ): Outcome {
   const chosen = choices(topic, read, answers);
-  const state = confirmedState(topic, chosen);
-  const step = nextStep(state, baseUrl, notice);
+  const state = { ...confirmedState(topic, chosen), caveats: carried.caveats };
+  const step = nextStep(state, baseUrl, notice, carried.answeredOn);
   const values = Object.entries(chosen);
   return {
     ...step,

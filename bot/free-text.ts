@@ -8,6 +8,7 @@ import { checkPayload, topicsPayload } from './payloads';
 import { noMatchCard } from './replies';
 import { answerLabel, orderedFacts } from './topic-text';
 import { clip } from '../wording/clip';
+import { caveatIdsOf } from '../core/caveats';
 import { en } from '../wording/en';
 
 export type SearchFn = typeof guideSearch;
@@ -25,7 +26,8 @@ export function answerFreeText(text: string, options: { baseUrl: string; search?
   const log = { action: 'search', results: results.length, truncated: truncated || undefined };
   if (!results.length) return { reply: noMatchCard(notice, found.caveats), log };
 
-  const checks = checksFor(found.suggested ? [found.suggested, ...found.alternatives] : []);
+  // The check carries the caveats' ids, so its answer and decision record show them too.
+  const checks = checksFor(found.suggested ? [found.suggested, ...found.alternatives] : [], caveatIdsOf(found.caveats));
   return {
     reply: renderSearchResults({
       notice,
@@ -44,7 +46,7 @@ interface Suggestion {
 }
 
 /** A "Check my case" per suggested topic, best first; its button leads to the confirm step, never past it. */
-function checksFor(suggestions: readonly Suggestion[]) {
+function checksFor(suggestions: readonly Suggestion[], caveats: readonly string[]) {
   return suggestions.slice(0, MAX_CHECKS).flatMap(({ topic, facts }) => {
     if (!isTopicId(topic)) return [];
     // Search and the core disagree on a fact: offer the sections alone rather than a broken check.
@@ -52,7 +54,7 @@ function checksFor(suggestions: readonly Suggestion[]) {
     const check = {
       topicQuestion: TOPICS[topic].question,
       read: orderedFacts(topic, facts).map((fact) => `${fact.prompt} **${answerLabel(topic, fact.id, facts[fact.id])}**`),
-      submit: checkPayload(topic, facts),
+      submit: checkPayload(topic, facts, caveats),
     };
     return [{ topic, check }];
   });

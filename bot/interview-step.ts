@@ -3,14 +3,17 @@ import type { Outcome } from './outcome';
 import type { InterviewState } from './payloads';
 import { answerCard, questionCard } from './replies';
 
-/** Asks the next question the core wants, or answers once it has a verdict: one decision either way. */
-export function nextStep(state: InterviewState, baseUrl: string, notice = ''): Omit<Outcome, 'answered'> {
+/**
+ * Asks the next question the core wants, or answers once it has a verdict: one decision either way.
+ * `answeredOn` (YYYY-MM-DD, the bot's clock) dates the answer's record link; without it the link has no date.
+ */
+export function nextStep(state: InterviewState, baseUrl: string, notice = '', answeredOn?: string): Omit<Outcome, 'answered'> {
   const { decision, rules } = decideTraced(state.topic, state.facts, { baseUrl });
   if (decision.next) {
     return { reply: questionCard(state, decision, notice), log: { topic: state.topic, asked: decision.next.fact } };
   }
   return {
-    reply: answerCard(state, decision, notice),
+    reply: answerCard(state, decision, notice, answeredOn),
     log: { topic: state.topic, verdict: decision.verdict ?? 'none', rules },
   };
 }

@@ -14,6 +14,8 @@ export interface InterviewOptions {
   baseUrl: string;
   /** The card came from an older guide whose answers still fit. */
   outdated: boolean;
+  /** Today (YYYY-MM-DD, UTC) by the bot's clock: the day an answer's record link says it was given. */
+  answeredOn?: string;
 }
 
 /**
@@ -26,6 +28,9 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
     data.action === 'answer' || data.action === 'confirm' || (data.action !== 'start' && 'facts' in data && Object.keys(data.facts).length > 0);
   const notice = options.outdated && carriesAnswers ? en.notices.outdatedCard : '';
   const log = { action: data.action, outdated: options.outdated || undefined };
+  const { answeredOn } = options;
+  // The free question's caveats, where this submit carries them; every step passes them on.
+  const caveats = 'caveats' in data ? data.caveats : undefined;
   switch (data.action) {
     case 'help':
       return { reply: helpCard(), log };
@@ -33,42 +38,42 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
       return { reply: welcomeCard(), log };
     case 'restart':
       return data.topic
-        ? { ...nextStep({ topic: data.topic, facts: {}, history: [] }, options.baseUrl), log: { ...log, topic: data.topic } }
+        ? { ...nextStep({ topic: data.topic, facts: {}, history: [], caveats }, options.baseUrl, '', answeredOn), log: { ...log, topic: data.topic } }
         : { reply: welcomeCard(), log };
     case 'start':
     case 'check': {
       // A start card of an earlier version could carry facts read from a free question: those are
       // confirmed first too. An older card's read facts are shown anyway, so no note is needed.
       const read = data.action === 'check' ? data.read : data.facts;
-      const step = checkStep(data.topic, read, options.baseUrl);
+      const step = checkStep(data.topic, read, options.baseUrl, { caveats, answeredOn });
       return { ...step, log: { ...log, ...step.log } };
     }
     case 'confirm': {
-      const step = confirmStep(data.topic, data.read, data.answers ?? {}, options.baseUrl, notice);
+      const step = confirmStep(data.topic, data.read, data.answers ?? {}, options.baseUrl, notice, { caveats, answeredOn });
       return { ...step, log: { ...log, ...step.log } };
     }
     case 'answer': {
-      const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history };
+      const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history, caveats };
       if (data.value === undefined) {
         // Nothing chosen: the same question again (the one the core still wants for these answers).
-        const step = nextStep(state, options.baseUrl, en.notices.chooseFirst);
+        const step = nextStep(state, options.baseUrl, en.notices.chooseFirst, answeredOn);
         return { ...step, log: { ...log, ...step.log } };
       }
-      const step = nextStep(withAnswer(state, data.fact, data.value), options.baseUrl, notice);
+      const step = nextStep(withAnswer(state, data.fact, data.value), options.baseUrl, notice, answeredOn);
       return { ...step, log: { ...log, ...step.log }, answered: answeredCard(data.topic, data.fact, data.value) };
     }
     case 'back': {
       const last = data.history.at(-1);
-      const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history };
-      const step = nextStep(last === undefined ? state : withoutFact(state, last), options.baseUrl, notice);
+      const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history, caveats };
+      const step = nextStep(last === undefined ? state : withoutFact(state, last), options.baseUrl, notice, answeredOn);
       return { ...step, log: { ...log, ...step.log } };
     }
     case 'change': {
-      const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history };
+      const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history, caveats };
       const previous = data.facts[data.fact];
       // Only an answer given can be changed; a card asking to change another gets the next question.
       if (previous === undefined) {
-        const step = nextStep(state, options.baseUrl);
+        const step = nextStep(state, options.baseUrl, '', answeredOn);
         return { ...step, log: { ...log, ...step.log } };
       }
       return { reply: whatIfCard(state, data.fact, previous), log: { ...log, topic: data.topic, asked: data.fact } };
@@ -76,7 +81,7 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
     case 'feedback': {
       const { verdict } = decide(data.topic, data.facts);
       return {
-        reply: feedbackThanksCard(data.topic, data.helpful),
+        reply: feedbackThanksCard(data.topic, data.helpful, caveats),
         log: { ...log, topic: data.topic, verdict: verdict ?? 'none', vote: data.helpful ? 'yes' : 'no' },
       };
     }

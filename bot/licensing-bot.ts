@@ -23,6 +23,8 @@ export interface LicensingBotOptions {
   search?: SearchFn;
   /** The licensing desk (desk/); without it the desk's commands and buttons are not offered. */
   desk?: Desk;
+  /** The clock that dates an answer's decision record link (tests fix it); defaults to the system's. */
+  now?: () => Date;
 }
 
 const FIELDS = Symbol('turn fields');
@@ -117,10 +119,15 @@ export class LicensingBot extends ActivityHandler {
       await this.reply(context, restartCard(reading.reason, reading.topic), { action: 'restart-card', topic: reading.topic, outcome: reading.reason });
       return;
     }
-    const outcome = handleSubmit(reading.data, { baseUrl: this.options.baseUrl, outdated: reading.outdated });
+    const answeredOn = (this.options.now ?? (() => new Date()))().toISOString().slice(0, 10);
+    const outcome = handleSubmit(reading.data, { baseUrl: this.options.baseUrl, outdated: reading.outdated, answeredOn });
     // The next card does not wait for the old one's edit: both go out at once.
     const retiring = outcome.answered ? this.retireAnsweredCard(context, outcome.answered) : undefined;
-    const submit = 'facts' in reading.data && 'topic' in reading.data ? { topic: reading.data.topic, facts: { ...reading.data.facts } } : undefined;
+    const { data } = reading;
+    const submit =
+      'facts' in data && 'topic' in data
+        ? { topic: data.topic, facts: { ...data.facts }, ...('caveats' in data && data.caveats ? { caveats: data.caveats } : {}) }
+        : undefined;
     try {
       await this.reply(context, outcome.reply, outcome.log, this.options.desk && deskOfferFor(outcome.reply, outcome.log, { submit }));
     } finally {

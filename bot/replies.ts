@@ -30,6 +30,8 @@ import {
 import { answerLabel, factDefinition, licenseName, orderedFacts } from './topic-text';
 import { ASK_ME } from './submit-data';
 import { en } from '../wording/en';
+import { caveatSentences, orderedCaveatIds } from '../core/caveats';
+import { withRecordContext } from '../core/urls';
 
 // Card data from the conversation's state: the bot decides what to say, cards/ how it looks.
 
@@ -50,8 +52,8 @@ export const restartCard = (reason: 'invalid' | 'guide-changed', topic?: TopicId
     topics: topicsPayload(),
   });
 
-export const feedbackThanksCard = (topic: TopicId, helpful: boolean): Attachment =>
-  renderFeedbackThanks({ helpful, startOver: restartPayload(topic), topics: topicsPayload() });
+export const feedbackThanksCard = (topic: TopicId, helpful: boolean, caveats?: readonly string[]): Attachment =>
+  renderFeedbackThanks({ helpful, startOver: restartPayload(topic, caveats), topics: topicsPayload() });
 
 export const answeredCard = (topic: TopicId, fact: string, value: string): Attachment =>
   renderAnswered({ prompt: factDefinition(topic, fact)?.prompt ?? fact, answer: answerLabel(topic, fact, value) });
@@ -60,7 +62,7 @@ export const answeredCard = (topic: TopicId, fact: string, value: string): Attac
  * The facts read from a free question, each as its question with a list preset to the answer read,
  * plus "Not sure: ask me"; nothing of it is used until the user confirms.
  */
-export function confirmCard(topic: TopicId, read: Readonly<Record<string, string>>, notice = ''): Attachment {
+export function confirmCard(topic: TopicId, read: Readonly<Record<string, string>>, notice = '', caveats?: readonly string[]): Attachment {
   return renderConfirm({
     topicTitle: TOPICS[topic].title,
     notice,
@@ -70,8 +72,8 @@ export function confirmCard(topic: TopicId, read: Readonly<Record<string, string
       value: read[fact.id],
       choices: [...fact.options.map(({ value, label }) => ({ value, label })), { value: ASK_ME, label: en.confirm.askMe }],
     })),
-    confirm: confirmPayload(topic, read),
-    startOver: restartPayload(topic),
+    confirm: confirmPayload(topic, read, caveats),
+    startOver: restartPayload(topic, caveats),
   });
 }
 
@@ -110,12 +112,13 @@ function askCard(
     choiceSubmit: answerPayload(state, fact),
     // Back from a what-if keeps the earlier answer, which leads back to the same verdict.
     back: previous !== undefined ? answerPayload(state, fact, previous) : state.history.length ? backPayload(state) : undefined,
-    startOver: restartPayload(state.topic),
+    startOver: restartPayload(state.topic, state.caveats),
   });
 }
 
-export function answerCard(state: InterviewState, decision: Decision, notice = ''): Attachment {
+export function answerCard(state: InterviewState, decision: Decision, notice = '', answeredOn?: string): Attachment {
   if (!decision.verdict) throw new Error('answerCard needs a verdict');
+  const caveats = orderedCaveatIds(state.caveats ?? []);
   return renderAnswer({
     question: TOPICS[state.topic].question,
     verdict: decision.verdict,
@@ -123,6 +126,7 @@ export function answerCard(state: InterviewState, decision: Decision, notice = '
     summary: decision.summary,
     requirements: decision.requirements,
     reasons: decision.reasons,
+    caveats: caveatSentences(caveats),
     citations: decision.citations.map(({ title, source, url }) => ({ title, source, url })),
     recommended: (decision.recommended ?? []).map(licenseName),
     facts: orderedFacts(state.topic, state.facts).map((fact) => ({
@@ -130,12 +134,13 @@ export function answerCard(state: InterviewState, decision: Decision, notice = '
       answer: answerLabel(state.topic, fact.id, state.facts[fact.id]),
       change: changePayload(state, fact.id),
     })),
-    startOver: restartPayload(state.topic),
+    startOver: restartPayload(state.topic, state.caveats),
     topics: topicsPayload(),
     helpfulYes: feedbackPayload(state, true),
     helpfulNo: feedbackPayload(state, false),
     version: decision.knowledge.version,
-    permalink: decision.permalink,
+    // The record carries what the card shows beyond the facts: the caveats and the day.
+    permalink: withRecordContext(decision.permalink, { caveats, on: answeredOn }),
   });
 }
 

@@ -3,6 +3,7 @@ import { checkFacts } from '../core/decide';
 import { isTopicId, TOPICS } from '../core/topics';
 import { TOPIC_IDS, TopicId } from '../core/types';
 import { guide } from '../core/knowledge';
+import { isCaveatId, MAX_CAVEATS } from '../core/caveats';
 
 // Everything a card button sends back. The conversation's whole state travels in these
 // payloads (the service stores nothing), so each one is checked here before anything uses it.
@@ -42,18 +43,29 @@ const confirmedAnswers = z.record(
   z.preprocess((input) => (input === '' ? ASK_ME : input), z.union([id, z.literal(ASK_ME)])),
 );
 
+/**
+ * Caveat ids of the free question a check started from. Only ids the knowledge has, each once:
+ * a card never carries anything else, so anything else is tampering and gets the restart card.
+ */
+const caveats = z
+  .array(id)
+  .min(1)
+  .max(MAX_CAVEATS)
+  .refine((ids) => new Set(ids).size === ids.length && ids.every(isCaveatId), 'unknown or repeated caveat')
+  .optional();
+
 const actions = z.discriminatedUnion('action', [
   /** From the welcome card with no facts; from cards of earlier versions also with facts, which are then only read facts. */
   z.strictObject({ action: z.literal('start'), v, topic, facts, value }),
   /** "Check my case" on a free question's results: the facts read from the message, none of them answers yet. */
-  z.strictObject({ action: z.literal('check'), v, topic, read: facts, value }),
+  z.strictObject({ action: z.literal('check'), v, topic, read: facts, caveats, value }),
   /** "Confirm and continue": the read facts as shown, and (gathered from the card's inputs) what the user chose for each. */
-  z.strictObject({ action: z.literal('confirm'), v, topic, read: facts, answers: confirmedAnswers.optional(), value }),
-  z.strictObject({ action: z.literal('answer'), v, topic, facts, history, fact: id, value }),
-  z.strictObject({ action: z.literal('back'), v, topic, facts, history, value }),
-  z.strictObject({ action: z.literal('change'), v, topic, facts, history, fact: id, value }),
-  z.strictObject({ action: z.literal('restart'), v, topic: topic.optional(), value }),
-  z.strictObject({ action: z.literal('feedback'), v, topic, facts, helpful: z.boolean(), value }),
+  z.strictObject({ action: z.literal('confirm'), v, topic, read: facts, answers: confirmedAnswers.optional(), caveats, value }),
+  z.strictObject({ action: z.literal('answer'), v, topic, facts, history, fact: id, caveats, value }),
+  z.strictObject({ action: z.literal('back'), v, topic, facts, history, caveats, value }),
+  z.strictObject({ action: z.literal('change'), v, topic, facts, history, fact: id, caveats, value }),
+  z.strictObject({ action: z.literal('restart'), v, topic: topic.optional(), caveats, value }),
+  z.strictObject({ action: z.literal('feedback'), v, topic, facts, helpful: z.boolean(), caveats, value }),
   z.strictObject({ action: z.literal('help'), v, value }),
   z.strictObject({ action: z.literal('topics'), v, value }),
 ]);
@@ -84,6 +96,8 @@ export function readSubmit(raw: unknown, version: string = guide.version): Submi
 }
 
 function fitsGuide(data: SubmitData): boolean {
+  // Caveats belong to a topic's check: "all topics" starts afresh, so no card sends them there.
+  if (data.action === 'restart' && data.topic === undefined && data.caveats) return false;
   if (!('topic' in data) || data.topic === undefined) return true;
   const definition = TOPICS[data.topic];
   if ('facts' in data && checkFacts(data.topic, data.facts)) return false;

@@ -5,6 +5,8 @@ import { TOPICS } from '../core/topics';
 import type { TurnFields } from '../bot/turn-log';
 import { answerLabel, orderedFacts } from '../bot/topic-text';
 import { en } from '../wording/en';
+import { caveatSentences, orderedCaveatIds } from '../core/caveats';
+import { withRecordContext } from '../core/urls';
 import type { Desk } from './desk';
 import { attachedLines, deskRequestCard } from './desk-card';
 import { AttachedContext, askPayload, DESK_TEXT_INPUT, DeskSubmit, readDeskSubmit, sendPayload } from './payloads';
@@ -32,14 +34,17 @@ export function withAskButton(context: TurnContext, card: Attachment, offer: Des
 
 /** The decision in words for the desk: topic, verdict, the facts as "question: answer", the record link. */
 export function attachedDecision(offer: AttachedContext, baseUrl: string): AttachedDecision {
-  if (!offer.topic) return { facts: [], question: offer.question };
+  const sentences = caveatSentences(offer.caveats ?? []);
+  const caveats = sentences.length ? { caveats: sentences } : {};
+  if (!offer.topic) return { facts: [], question: offer.question, ...caveats };
   const facts = offer.facts ?? {};
   const decision = decide(offer.topic, facts, { baseUrl });
   return {
+    ...caveats,
     topic: TOPICS[offer.topic].title,
     verdict: decision.verdict ? en.verdicts[decision.verdict] : en.notDecidedYet,
     facts: orderedFacts(offer.topic, facts).map((fact) => `${fact.prompt}: ${answerLabel(offer.topic!, fact.id, facts[fact.id])}`.slice(0, 400)),
-    recordUrl: decision.permalink,
+    recordUrl: withRecordContext(decision.permalink, { caveats: orderedCaveatIds(offer.caveats ?? []) }),
     question: offer.question,
   };
 }
@@ -48,6 +53,7 @@ const contextOf = (data: AttachedContext): AttachedContext => ({
   ...(data.topic ? { topic: data.topic } : {}),
   ...(data.facts ? { facts: data.facts } : {}),
   ...(data.question ? { question: data.question } : {}),
+  ...(data.caveats?.length ? { caveats: data.caveats } : {}),
 });
 
 /** "Ask the licensing desk" pressed: the short form, with what will be attached. */
@@ -114,9 +120,12 @@ async function notSetUp(context: TurnContext, desk: Desk, action: string): Promi
 export function deskOfferFor(card: Attachment, log: TurnFields, asked: { text?: string; caveats?: number; submit?: AttachedContext }): DeskOffer | undefined {
   const question = asked.text ? asked.text.slice(0, 1000) : undefined;
   switch (card.name) {
-    case 'answer':
-      // The facts are the ones the card's own feedback buttons carry: the answer as shown.
-      return log.verdict === 'refer' ? feedbackContext(card.content) : undefined;
+    case 'answer': {
+      // The facts (and caveats) are the ones the card's own feedback buttons carry: the answer as shown.
+      // The sources leave it open (refer), or the question named what they do not cover (a caveat).
+      const shown = feedbackContext(card.content);
+      return log.verdict === 'refer' || shown?.caveats?.length ? shown : undefined;
+    }
     case 'feedback-thanks':
       return log.vote === 'no' && asked.submit ? contextOf(asked.submit) : undefined;
     case 'no-match':
@@ -130,16 +139,15 @@ export function deskOfferFor(card: Attachment, log: TurnFields, asked: { text?: 
 
 function feedbackContext(content: unknown): DeskOffer | undefined {
   const data = findFeedback(content);
-  return data ? { topic: data.topic, facts: data.facts } : undefined;
+  return data ? contextOf(data) : undefined;
 }
 
 /** The card's "Was this helpful?" payload, wherever the template put it. */
-function findFeedback(value: unknown, depth = 0): { topic: NonNullable<AttachedContext['topic']>; facts: Record<string, string> } | undefined {
+function findFeedback(value: unknown, depth = 0): AttachedContext | undefined {
   if (!value || typeof value !== 'object' || depth > 12) return undefined;
-  const candidate = value as { action?: unknown; topic?: unknown; facts?: unknown };
+  const candidate = value as { action?: unknown; topic?: unknown; facts?: unknown; caveats?: unknown };
   if (candidate.action === 'feedback' && typeof candidate.topic === 'string' && candidate.facts && typeof candidate.facts === 'object') {
-    return readDeskSubmit({ action: 'desk-ask', topic: candidate.topic, facts: candidate.facts }) as
-      { topic: NonNullable<AttachedContext['topic']>; facts: Record<string, string> } | undefined;
+    return readDeskSubmit({ action: 'desk-ask', topic: candidate.topic, facts: candidate.facts, caveats: candidate.caveats }) as AttachedContext | undefined;
   }
   for (const inner of Object.values(value)) {
     const found = findFeedback(inner, depth + 1);

@@ -14,6 +14,7 @@ export function attachedLines(decision: AttachedDecision): { title: string; valu
       return split > 0 ? { title: fact.slice(0, split).slice(0, 300), value: fact.slice(split + 2) || fact } : { title: '·', value: fact };
     }),
     ...(decision.question ? [{ title: en.desk.attachedQuestion, value: decision.question }] : []),
+    ...(decision.caveats ?? []).map((caveat) => ({ title: en.labels.notCovered, value: caveat })),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkFacts } from '../core/decide';
 import { TOPIC_IDS, TopicId } from '../core/types';
+import { isCaveatId, MAX_CAVEATS } from '../core/caveats';
 
 // The desk's card buttons. Their action names start with "desk-", which bot/submit-data.ts never
 // uses, so the bot routes them here before the interview's own schema sees them.
@@ -26,6 +27,12 @@ const context = {
   topic: z.enum(TOPIC_IDS).optional(),
   facts: facts.optional(),
   question: z.string().trim().min(1).max(1000).optional(),
+  /** Caveat ids the answer carried: only ones the knowledge has. */
+  caveats: z
+    .array(id)
+    .max(MAX_CAVEATS)
+    .refine((ids) => ids.every(isCaveatId), 'unknown caveat')
+    .optional(),
 };
 
 const actions = z.discriminatedUnion('action', [
@@ -36,7 +43,7 @@ const actions = z.discriminatedUnion('action', [
   z.object({ action: z.literal('desk-close'), id: requestNumber, [DESK_REASON_INPUT]: typed }),
 ]);
 export type DeskSubmit = z.output<typeof actions>;
-export type AttachedContext = { topic?: TopicId; facts?: Record<string, string>; question?: string };
+export type AttachedContext = { topic?: TopicId; facts?: Record<string, string>; question?: string; caveats?: string[] };
 
 export const isDeskSubmit = (value: unknown): boolean =>
   typeof value === 'object' &&

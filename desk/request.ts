@@ -34,6 +34,8 @@ export const attachedDecisionSchema = z.object({
   recordUrl: z.url().max(2048).optional(),
   /** A free question's text, when the request started from one. */
   question: z.string().trim().min(1).max(1000).optional(),
+  /** What the question named that the sources do not cover, as sentences. */
+  caveats: z.array(z.string().trim().min(1).max(400)).max(10).optional(),
 });
 export type AttachedDecision = z.infer<typeof attachedDecisionSchema>;
 

@@ -10,13 +10,21 @@ import { DecisionLink, LinkProblem, readDecisionLink } from '../core/decision-li
 import { decisionRecord } from '../web/decision-record';
 import { PAGE_SECURITY_HEADERS } from '../web/html';
 import { describeFailure, HttpFailure } from './http-errors';
+import { CAVEAT_IDS, caveatSentences, isCaveatId } from '../core/caveats';
+import { en } from '../wording/en';
 
 export interface DecisionHandlerOptions {
   /** Base of the citation links on the page; defaults to PUBLIC_BASE_URL. */
   baseUrl?: string;
+  /** The clock the page's "printed on" date comes from (tests fix it). */
+  now?: () => Date;
 }
 
-/** GET /decision/<topic>?<fact>=<value>&...&v=<version>: the printable record of one decision. */
+/** A day as the record writes it, YYYY-MM-DD in UTC, as the bot writes the answer's day into the link. */
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const ONE_DAY_MS = 24 * 60 * 60 * 1000;
+
+/** GET /decision/<topic>?<fact>=<value>&...&v=<version>[&caveat=<id>...][&on=<day>]: the printable record of one decision. */
 export function createDecisionHandler(options: DecisionHandlerOptions = {}) {
   // Nothing here waits: a promise all the same, which a throw below rejects.
   return (request: HttpRequest): Promise<HttpResponseInit> => new Promise((resolve) => resolve(respond(request, options)));
@@ -29,17 +37,20 @@ function respond(request: HttpRequest, options: DecisionHandlerOptions): HttpRes
   const reading = readDecisionLink(request.params.topic, request.query.entries());
   if (!reading.ok) return badRequest(BAD_LINK, linkProblem(reading.problem));
   const { link } = reading;
+  const unknownCaveat = link.caveats.some((id) => !isCaveatId(id));
+  if (unknownCaveat) return badRequest(BAD_LINK, { message: en.pages.unknownCaveat, choices: [...CAVEAT_IDS] });
+  const now = (options.now ?? (() => new Date()))();
+  // A day after tomorrow cannot be when an answer was given (a day of slack for clocks around midnight).
+  if (link.on !== undefined && link.on > isoDay(new Date(now.getTime() + ONE_DAY_MS))) return badRequest(BAD_LINK, { message: en.pages.badDate, choices: [] });
   let record;
   try {
     const decision = decide(link.topic, link.facts, { baseUrl: options.baseUrl ?? loadConfig().publicBaseUrl });
-    record = decisionRecord(
-      link.topic as TopicId,
-      link.facts,
-      decision,
-      guide,
-      Object.fromEntries(model.sources.map((source) => [source.id, source])),
-      link.version,
-    );
+    record = decisionRecord(link.topic as TopicId, link.facts, decision, guide, Object.fromEntries(model.sources.map((source) => [source.id, source])), {
+      linkVersion: link.version,
+      caveats: caveatSentences(link.caveats),
+      answeredOn: link.on,
+      printedOn: isoDay(now),
+    });
   } catch (error) {
     if (error instanceof DecisionInputError) return badRequest(BAD_LINK, inputProblem(error, link));
     throw error;
@@ -59,6 +70,7 @@ function badRequest(failure: HttpFailure, explanation: BadLinkExplanation): Http
 }
 
 function linkProblem(problem: LinkProblem): BadLinkExplanation {
+  if (problem === 'bad-date') return { message: en.pages.badDate, choices: [] };
   if (problem === 'repeated')
     return { message: 'The link gives one of its answers (or its version) twice, so it does not describe one decision.', choices: [] };
   return { message: 'The link is not shaped like a decision link: a topic, then at most a few dozen short answers.', choices: topicChoices() };

@@ -4,7 +4,7 @@ import type { DecisionRecord } from './decision-record';
 import { en } from '../wording/en';
 import { escapeHtml, PAGE_STYLE } from './html';
 
-// The decision record page (decision contract v2): one decision, server-rendered, no script,
+// The decision record page (decision contract v3, decision record 0020): one decision, server-rendered, no script,
 // printable. Everything from the link is escaped; the link's own version is never shown, only
 // the fact that it differs.
 
@@ -16,6 +16,7 @@ const RECORD_STYLE = `
   .verdict.conditional { color: #8a5300; } .verdict.recommendation { color: #0b5cad; }
   .question { color: #444; margin-bottom: 0; }
   .notice { background: #fff4ce; border-left: 4px solid #c9a400; padding: .6rem .8rem; }
+  .caveats { border-left: 4px solid #c9a400; padding: .1rem .8rem; }
   dl.facts { display: grid; grid-template-columns: minmax(12rem, 1fr) 2fr; gap: .3rem 1rem; }
   dl.facts dt { color: #444; } dl.facts dd { margin: 0; font-weight: 600; }
   p.meta { font-size: .9rem; color: #444; }
@@ -54,16 +55,23 @@ export function decisionPage(record: DecisionRecord): string {
     )
     .join('');
   const sources = record.sources.map((source) => `[${source.id}] ${source.title}. ${source.publisher}: ${sourceDate(source)}.`);
+  const dates = [
+    ...(record.answeredOn !== undefined ? [en.pages.answerGivenOn(en.day(record.answeredOn))] : []),
+    en.pages.printedOn(en.day(record.printedOn)),
+  ].join(' ');
+  // The verdict first, with what it leaves open and what to do; then what it rests on.
   const body = `<h1>${escapeHtml(record.topicTitle)}</h1>
 <p class="question">${escapeHtml(record.question)}</p>
+<p class="meta dates">${escapeHtml(dates)}</p>
 ${record.linkVersion !== undefined ? `<p class="notice" role="note">${escapeHtml(en.notices.recordFromOtherGuide)}</p>` : ''}
-<section aria-labelledby="answers"><h2 id="answers">${escapeHtml(en.pages.answersGiven)}</h2>${facts}</section>
 <section aria-labelledby="verdict"><h2 id="verdict">${escapeHtml(en.pages.theAnswer)}</h2>
 <p class="verdict ${escapeHtml(decision.verdict ?? 'open')}">${escapeHtml(headline)}</p>
 <p>${escapeHtml(decision.summary)}</p>
+${record.caveats.length ? `<div class="caveats" role="note"><p><strong>${escapeHtml(en.labels.notCovered)}:</strong></p>${list(record.caveats)}</div>` : ''}
 ${record.recommended.length ? `<p><strong>${escapeHtml(en.labels.recommended)}:</strong></p>${list(record.recommended)}` : ''}
 </section>
 ${decision.requirements.length ? `<section aria-labelledby="needs"><h2 id="needs">${escapeHtml(en.labels.whatYouNeed)}</h2>${list(decision.requirements)}</section>` : ''}
+<section aria-labelledby="answers"><h2 id="answers">${escapeHtml(en.pages.answersGiven)}</h2>${facts}</section>
 ${decision.reasons.length ? `<section aria-labelledby="why"><h2 id="why">${escapeHtml(en.labels.why)}</h2>${list(decision.reasons)}</section>` : ''}
 ${citations ? `<section aria-labelledby="sources"><h2 id="sources">${escapeHtml(en.labels.sources)}</h2><ol class="citations">${citations}</ol></section>` : ''}
 <section aria-labelledby="record"><h2 id="record">${escapeHtml(en.pages.aboutRecord)}</h2>

@@ -19,6 +19,20 @@ export interface DecisionRecord {
   sources: { id: string; title: string; publisher: string; date: string; scope?: string }[];
   /** The link was made with another guide version: the answer shown is today's. */
   linkVersion?: string;
+  /** What the question named that the sources do not cover, as sentences (from the link's caveat ids). */
+  caveats: string[];
+  /** The day the answer was given (YYYY-MM-DD), when the link says. */
+  answeredOn?: string;
+  /** The day this page was made (YYYY-MM-DD, UTC). */
+  printedOn: string;
+}
+
+/** What the link adds to the decision: its version, the caveats' sentences, the days. */
+export interface RecordOptions {
+  linkVersion?: string;
+  caveats: string[];
+  answeredOn?: string;
+  printedOn: string;
 }
 
 export function decisionRecord(
@@ -27,7 +41,7 @@ export function decisionRecord(
   decision: Decision,
   guide: Guide,
   sources: Readonly<Record<string, SourceDocument>>,
-  linkVersion?: string,
+  { linkVersion, caveats, answeredOn, printedOn }: RecordOptions,
 ): DecisionRecord {
   const definition = TOPICS[topic];
   const sourceIds = new Set<string>();
@@ -42,5 +56,8 @@ export function decisionRecord(
     recommended: (decision.recommended ?? []).map(licenseName),
     sources: [...sourceIds].sort().flatMap((id) => (sources[id] ? [sources[id]] : [])),
     linkVersion: linkVersion !== undefined && linkVersion !== decision.knowledge.version ? linkVersion : undefined,
+    caveats,
+    ...(answeredOn !== undefined ? { answeredOn } : {}),
+    printedOn,
   };
 }

@@ -17,6 +17,13 @@ const DISCLAIMER =
 
 const guideVersion = (version: string) => `Guide version ${version}.`;
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2026-12-03" as "3 December 2026": unambiguous wherever the record is read. */
+const day = (iso: string) => {
+  const [year, month, date] = iso.split('-').map(Number);
+  return `${date} ${MONTHS[month - 1]} ${year}`;
+};
+
 /** The verdict as a headline: the words carry it, colour only repeats it. */
 const VERDICT_HEADLINES = {
   permitted: 'Permitted',
@@ -35,6 +42,7 @@ export const en = {
 
   disclaimer: DISCLAIMER,
   guideVersion,
+  day,
   /** The disclaimer with the guide version it speaks for: under every answer. */
   smallPrint: (version: string) => `${DISCLAIMER} ${guideVersion(version)}`,
 
@@ -305,6 +313,10 @@ export const en = {
     answersGiven: 'The answers given',
     noAnswers: 'No answers were given.',
     theAnswer: 'The answer',
+    answerGivenOn: (day: string) => `Answer given on ${day}.`,
+    printedOn: (day: string) => `Page printed on ${day}.`,
+    badDate: 'The date in the link (on=) is not a real day written as year-month-day, or it is later than today.',
+    unknownCaveat: 'The link names a note on what the sources do not cover (caveat=) that the assistant does not have.',
     aboutRecord: 'About this record',
     sourcesAsOf: 'The sources speak as of these dates:',
     badLinkHeading: 'This decision link cannot be read',
