@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readSubmit, MAX_SUBMIT_BYTES } from '../../bot/submit-data';
 import { TOPICS } from '../../core/topics';
-import { guide } from '../../core/knowledge';
+import { guide, model } from '../../core/knowledge';
 import { buttons, cardProblems, cardText, headline, kindOf } from '../support/cards';
 import { Chat, onlyCard } from './harness';
 
@@ -36,6 +36,14 @@ describe('card data that is tampered with or malformed gets a friendly restart c
     ['a value that is an array', [1, 2, 3]],
     ['a value that is a number', 42],
     ['a value with a prototype key', JSON.parse('{"action":"help","v":"x","__proto__":{"polluted":true}}')],
+    ['a caveat id the knowledge lacks', answer({ caveats: ['windows-12'] })],
+    ['a caveat id given twice', answer({ caveats: ['windows-11', 'windows-11'] })],
+    ['a caveat sentence instead of its id', answer({ caveats: ['The four sources do not cover Office licensing.'] })],
+    ['an empty caveat list', answer({ caveats: [] })],
+    ['caveats that are not a list', answer({ caveats: 'windows-11' })],
+    ['more caveats than the knowledge has', answer({ caveats: Array.from({ length: 11 }, (_, i) => `caveat-${i}`) })],
+    ['caveats on a restart to all topics', { action: 'restart', v, caveats: ['windows-11'] }],
+    ['caveats on a check of no topic', { action: 'check', v, topic: 'x', read: {}, caveats: ['windows-11'] }],
   ])('%s', async (_, value) => {
     const chat = new Chat();
     const card = await chat.cardFor({ value });
@@ -44,6 +52,15 @@ describe('card data that is tampered with or malformed gets a friendly restart c
     expect(buttons(card).map((b) => b.title)).toContain('Show all topics');
     expect(chat.logs.at(-1)).toMatchObject({ action: 'restart-card', outcome: expect.stringMatching(/invalid|guide-changed/) });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('a known caveat id on a step is accepted and reaches the answer; the same step with an unknown id is not', async () => {
+    const chat = new Chat();
+    const caveated = answer({ facts: { motherboard: 'original', coa: 'yes' }, history: ['motherboard', 'coa'], fact: 'recovery', value: 'none' });
+    const card = await chat.cardFor({ value: { ...caveated, caveats: ['windows-11', 'office'] } });
+    expect(kindOf(card)).toBe('answer');
+    expect(cardText(card)).toContain(model.vocabulary.caveats.find((caveat) => caveat.id === 'office')!.text);
+    expect(kindOf(await chat.cardFor({ value: { ...caveated, caveats: ['windows-11', 'office-2030'] } }))).toBe('restart');
   });
 
   test('when the topic is known, the restart card offers to restart that topic', async () => {

@@ -5,7 +5,7 @@ import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { createDecisionHandler } from '../../handlers/decision';
-import { guide } from '../../core/knowledge';
+import { guide, model } from '../../core/knowledge';
 import { createLocalServer, defaultRoutes } from '../../server/local-server';
 import { en } from '../../wording/en';
 import { interviewTree } from '../cards/samples';
@@ -15,11 +15,13 @@ import { interviewTree } from '../cards/samples';
 
 let server: Server;
 let base: string;
+/** The page's own clock, fixed: the record says the day it was printed. */
+const PRINTED = new Date('2026-12-05T09:30:00Z');
 
 beforeAll(async () => {
   const routes = defaultRoutes().map((route) =>
     route.functionName === 'decision'
-      ? { ...route, handler: (request: Parameters<typeof route.handler>[0]) => createDecisionHandler({ baseUrl: base })(request) }
+      ? { ...route, handler: (request: Parameters<typeof route.handler>[0]) => createDecisionHandler({ baseUrl: base, now: () => PRINTED })(request) }
       : route,
   );
   server = createLocalServer({ routes });
@@ -152,6 +154,31 @@ describe('GET /decision/<topic>: the record of one decision', () => {
     expect(a.html).toBe(b.html);
   });
 
+  test('a link made before caveats and dates renders as before: no caveat, no answer date, the day it was printed', async () => {
+    const decision = decide('used-pc', { transfer: 'whole-pc', with_media_and_coa: 'yes' }, { baseUrl: base });
+    const { response, html } = await page(pathOf(decision.permalink));
+    expect(response.status).toBe(200);
+    expect(html).not.toContain(en.labels.notCovered);
+    expect(html).not.toContain('Answer given on');
+    expect(html).toContain(en.pages.printedOn('5 December 2026'));
+  });
+
+  test("caveat ids show today's sentences in the knowledge's order, whatever order the link gives; the answer's day is shown", async () => {
+    const decision = decide('used-pc', { transfer: 'whole-pc', with_media_and_coa: 'yes' }, { baseUrl: base });
+    const [first, second] = [model.vocabulary.caveats[0], model.vocabulary.caveats[2]];
+    const { response, html } = await page(`${pathOf(decision.permalink)}&caveat=${second.id}&caveat=${first.id}&on=2026-12-06`);
+    expect(response.status).toBe(200);
+    const text = decoded(html);
+    expect(text).toContain(`${en.labels.notCovered}:`);
+    expect(text.indexOf(first.text)).toBeGreaterThan(-1);
+    expect(text.indexOf(first.text)).toBeLessThan(text.indexOf(second.text));
+    // A day ahead of the page's own clock is allowed: the bot's and the page's clocks may straddle midnight.
+    expect(text).toContain('Answer given on 6 December 2026. Page printed on 5 December 2026.');
+    // The verdict and its caveats come before the answers they rest on.
+    expect(text.indexOf('class="verdict')).toBeLessThan(text.indexOf(second.text));
+    expect(text.indexOf(second.text)).toBeLessThan(text.indexOf(`>${en.pages.answersGiven}</h2>`));
+  });
+
   test('a link whose facts decide nothing yet names the question still open', async () => {
     const decision = decide('virtual-machines', { where: 'azure' }, { baseUrl: base });
     const { response, html } = await page(pathOf(decision.permalink));
@@ -184,6 +211,14 @@ describe('GET /decision/<topic> with bad input: a 400 page naming the valid choi
     ['an overlong value', `/decision/used-pc?transfer=${'x'.repeat(500)}${encodeURIComponent(evil)}`, /<li>refurbished-pc \(/],
     ['too many parameters', `/decision/used-pc?${Array.from({ length: 40 }, (_, i) => `f${i}=${encodeURIComponent(evil)}`).join('&')}`, /<li>used-pc \(/],
     ['an overlong topic', `/decision/${'t'.repeat(200)}${encodeURIComponent(evil)}`, /<li>prior-versions \(/],
+    ['an unknown caveat', `/decision/used-pc?transfer=whole-pc&caveat=windows-12`, /<li>windows-11<\/li>.*<li>office<\/li>/s],
+    ['an unknown caveat, hostile', `/decision/used-pc?transfer=whole-pc&caveat=${encodeURIComponent(evil)}`, /<li>windows-server<\/li>/],
+    ['a caveat given twice', '/decision/used-pc?transfer=whole-pc&caveat=office&caveat=office', /twice/],
+    ['a day that does not exist', '/decision/used-pc?transfer=whole-pc&on=2026-02-30', /not a real day/],
+    ['a date that is not a day', `/decision/used-pc?transfer=whole-pc&on=${encodeURIComponent(evil)}`, /not a real day/],
+    ['a date in another format', '/decision/used-pc?transfer=whole-pc&on=03.12.2026', /not a real day/],
+    ['a date after tomorrow', '/decision/used-pc?transfer=whole-pc&on=2026-12-07', /later than today/],
+    ['the date given twice', '/decision/used-pc?transfer=whole-pc&on=2026-12-01&on=2026-12-02', /twice/],
   ];
 
   test.each(cases)('%s', async (_name, path, choices) => {
