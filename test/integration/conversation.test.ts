@@ -40,6 +40,8 @@ describe('through the HTTP handler: a full interview for every topic, from the w
   ];
   describe.each(picks)('always choosing the %s option', (_name, pick) => {
     test.each(TOPIC_IDS)('%s ends in the verdict decide() gives for the answers', async (topic) => {
+      const today = () => new Date().toISOString().slice(0, 10);
+      const before = today();
       const { card, facts } = await interview(new HttpChat(), topic, pick);
       expect(kindOf(card)).toBe('answer');
       expect(cardProblems(card)).toEqual([]);
@@ -47,7 +49,8 @@ describe('through the HTTP handler: a full interview for every topic, from the w
       expect(headline(card)).toBe(VERDICT_HEADLINES[decision.verdict!].text);
       expect(cardText(card)).toContain(decision.summary);
       expect(citationUrls(card)).toEqual(decision.citations.map((c) => c.url));
-      expect(shareUrl(card)).toBe(decision.permalink);
+      // The core's permalink, plus the day the bot gave the answer (decision record 0020), whichever side of midnight.
+      expect([before, today()].map((day) => `${decision.permalink}&on=${day}`)).toContain(shareUrl(card));
     });
   });
 });
