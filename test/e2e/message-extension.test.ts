@@ -3,6 +3,7 @@ import { TOPICS } from '../../core/topics';
 import type { TopicId } from '../../core/types';
 import { PAGE_SIZE } from '../../bot/guide-search-extension';
 import { guide } from '../../core/knowledge';
+import { en } from '../../wording/en';
 import { channelsUnderTest, e2eEnv } from './support/env';
 import { completeInterview, expectedDecision, Facts } from './support/interview';
 import { openSearch, searchFor, unfurl, userMessages } from './support/message-extension';
@@ -144,11 +145,13 @@ for (const channel of channels)
       const question = await chat.press(welcome, TOPICS[topic].title);
       const answers: Facts = { transfer: 'whole-pc', with_media_and_coa: 'no' };
       const { answer, decision } = await completeInterview(chat, question, topic, answers);
-      const tab = await openLink(chat, answer, 'Share this answer', decision.permalink);
+      // The bot adds the day it gave the answer to the core's permalink (decision record 0020).
+      const tab = await openLink(chat, answer, 'Share this answer', `${decision.permalink}&on=${new Date().toISOString().slice(0, 10)}`);
       try {
         const text = await tab.locator('main').innerText();
         expect(text).toContain(TOPICS[topic].question);
         expect(await tab.locator('p.verdict').innerText()).toBe('Not permitted');
+        expect(text).toContain(`Answer given on ${en.day(new Date().toISOString().slice(0, 10))}.`);
         expect(text).toContain(decision.summary);
         expect(await tab.locator('script').count()).toBe(0);
         await chat.shot('decision record', tab);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { VERDICT_HEADLINES } from '../../cards';
 import { model } from '../../core/knowledge';
 import { decide } from '../../core/decide';
+import type { TopicId } from '../../core/types';
 import { createDecisionHandler } from '../../handlers/decision';
 import { search } from '../../reading/search';
 import { createLocalServer, defaultRoutes } from '../../server/local-server';
@@ -65,7 +66,7 @@ async function walkToAnswer(chat: Chat, question = QUESTION) {
   expect(Object.keys(askMe).length).toBeGreaterThan(0);
   const next = await press(chat)(buttonTitled(confirm, 'Confirm and continue'), askMe);
   expect(kindOf(next)).toBe('question');
-  const topic = check.data!.topic as Parameters<typeof decide>[0];
+  const topic = check.data!.topic as TopicId;
   return { topic, ...(await answerUntilVerdict(press(chat), topic, next, () => 0)) };
 }
 
@@ -153,7 +154,7 @@ test('a check from a question naming nothing outside the sources carries no cave
   expect(check.data).not.toHaveProperty('caveats');
   const confirm = await press(chat)(check);
   const next = await press(chat)(buttonTitled(confirm, 'Confirm and continue'), presetInputs(confirm));
-  const topic = check.data!.topic as Parameters<typeof decide>[0];
+  const topic = check.data!.topic as TopicId;
   const { card, facts } = await answerUntilVerdict(press(chat), topic, next, () => 0, check.data!.read as Record<string, string>);
   expect(kindOf(card)).toBe('answer');
   expect(cardText(card)).not.toContain(en.labels.notCovered);
