@@ -5,6 +5,8 @@ import { checkFacts, decide } from '../core/decide';
 import { isTopicId, TOPICS } from '../core/topics';
 import { guide } from '../core/knowledge';
 import { readDecisionLink } from '../core/decision-link';
+import { isCaveatId, orderedCaveatIds } from '../core/caveats';
+import { withRecordContext } from '../core/urls';
 import { ExtensionAttachment, ExtensionResponse, resultList, withPreview } from './extension-response';
 import { documentAttachment, sectionAttachment } from './section-view';
 import type { TurnFields } from './turn-log';
@@ -74,7 +76,7 @@ function unfurlDecision(rawTopic: string, search: URLSearchParams, baseUrl: stri
   if (!reading.ok) return { kind: 'none' };
   const { link } = reading;
   // A link to no topic or with answers the topic does not have unfurls as nothing, as any other URL.
-  if (!isTopicId(link.topic) || checkFacts(link.topic, link.facts)) return { kind: 'none' };
+  if (!isTopicId(link.topic) || checkFacts(link.topic, link.facts) || !link.caveats.every(isCaveatId)) return { kind: 'none' };
   const decision = decide(link.topic, link.facts, { baseUrl });
   const question = TOPICS[decision.topic].question;
   const outdated = link.version !== undefined && link.version !== decision.knowledge.version;
@@ -86,7 +88,8 @@ function unfurlDecision(rawTopic: string, search: URLSearchParams, baseUrl: stri
     // The card lists no sources (the record page does), so the reasons' [n] markers would point nowhere.
     reasons: decision.reasons.map((reason) => reason.replace(/(?:\s*\[\d+\])+$/, '')),
     version: decision.knowledge.version,
-    url: decision.permalink,
+    // The pasted link's caveats and answer date stay on the link the card opens.
+    url: withRecordContext(decision.permalink, { caveats: orderedCaveatIds(link.caveats), on: link.on }),
   });
   const preview = renderThumbnail({ title: decisionHeadline(decision.verdict).text, subtitle: question, text: decision.summary });
   return { kind: 'decision', card: withPreview(card, preview) };

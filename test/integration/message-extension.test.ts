@@ -189,6 +189,13 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
     expect(buttons(card)[0].url).toBe(decision.permalink);
   });
 
+  test("a pasted record link keeps its caveats and answer date on the card's link", async () => {
+    const decision = decide('used-pc', { transfer: 'license-only' }, { baseUrl: BASE_URL });
+    const pasted = `${decision.permalink}&caveat=windows-11&on=2026-12-03`;
+    const [card] = await unfurled(pasted);
+    expect(buttons(card)[0].url).toBe(pasted);
+  });
+
   test('a decision link that decides nothing yet says so', async () => {
     const decision = decide('virtual-machines', { where: 'azure' }, { baseUrl: BASE_URL });
     const [card] = await unfurled(decision.permalink);
@@ -217,6 +224,7 @@ describe('composeExtension/queryLink: unfurling pasted links', () => {
     ['a decision with a bad value', `${BASE_URL}/decision/used-pc?transfer=stolen`],
     ['a decision with a fact twice', `${BASE_URL}/decision/used-pc?transfer=whole-pc&transfer=license-only`],
     ['a decision path that is not percent-encoding', `${BASE_URL}/decision/%E0%A4%A?coa=yes`],
+    ['a decision with a caveat the knowledge does not have', `${BASE_URL}/decision/used-pc?transfer=whole-pc&caveat=windows-12`],
     ['a decision with a monster query', `${BASE_URL}/decision/used-pc?${'a=b&'.repeat(500)}`],
   ])('a malformed link (%s) gets no card and no error', async (_name, url) => {
     expect(await unfurled(url)).toEqual([]);
