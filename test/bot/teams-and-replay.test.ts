@@ -94,6 +94,32 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     expect(cardText(compact)).toContain('You said: **Microsoft Azure**');
   });
 
+  test('Back retires the question it was pressed on, saying so, and the question before comes back with its answer', async () => {
+    const chat = new Chat('msteams');
+    const question = await firstQuestion(chat);
+    const second = onlyCard(await chat.press(...optionPress(question, WHOLE_PC)));
+    const update = jest.spyOn(chat.adapter, 'updateActivity');
+    const replies = await chat.press(
+      buttons(second).find((b) => b.title === 'Back')!,
+      {},
+      { replyToId: 'question-activity-8' },
+    );
+
+    expect(update).toHaveBeenCalledTimes(1);
+    const replaced = update.mock.calls[0][1];
+    expect(replaced).toMatchObject({ id: 'question-activity-8', type: 'message' });
+    const compact = replaced.attachments![0] as { contentType: string; content: Record<string, unknown>; name: string };
+    expect(kindOf(compact)).toBe('answered');
+    expect(cardProblems(compact)).toEqual([]);
+    expect(cardText(compact)).toBe(`${TOPICS['used-pc'].facts[1].prompt}\nYou went back to the question before this one.`);
+    expect(buttons(compact)).toEqual([]);
+
+    const back = onlyCard(replies);
+    expect(cardText(back)).toContain(TOPICS['used-pc'].facts[0].prompt);
+    expect(cardText(back)).toContain(`Your answer so far: ${WHOLE_PC}`);
+    expect(chat.logs.at(-1)).toMatchObject({ channel: 'msteams', action: 'back', replaced: true });
+  });
+
   test.each(['webchat', 'emulator'])('%s cannot update cards, so nothing is replaced', async (channel) => {
     const chat = new Chat(channel);
     const question = await firstQuestion(chat);

@@ -222,6 +222,39 @@ describe('option labels fit on the card (Teams cuts a button title wider than th
   });
 });
 
+describe('one meaning of "start over"', () => {
+  test('every button that begins a topic again says "Start this check again", and no button is called "Start over" (typed, that shows the topics)', () => {
+    const cards = [
+      ...questions.map((node) => questionCard(node, node.decision)),
+      ...answers.map((node) => answerCard(node, node.decision)),
+      ...TOPIC_IDS.flatMap((topic) => [
+        confirmCard(topic, { [TOPICS[topic].facts[0].id]: TOPICS[topic].facts[0].options[0].value }),
+        feedbackThanksCard(topic, true),
+        restartCard('invalid', topic),
+        restartCard('guide-changed', topic),
+      ]),
+    ];
+    let restarts = 0;
+    for (const card of cards) {
+      for (const b of buttons(card)) {
+        expect(b.title).not.toMatch(/^(start over|restart)\b/i);
+        if (b.data?.action === 'restart' && b.data.topic !== undefined) {
+          expect(b.title).toBe('Start this check again');
+          restarts++;
+        }
+      }
+    }
+    expect(restarts).toBeGreaterThanOrEqual(cards.length);
+  });
+
+  test('the restart card for an unreadable card names the check that the button starts again', () => {
+    const card = restartCard('invalid', 'used-pc');
+    expect(cardText(card)).toContain(en.restart.topicLine(TOPICS['used-pc'].title));
+    expect(buttons(card).find((b) => b.title === 'Start this check again')?.data).toMatchObject({ action: 'restart', topic: 'used-pc' });
+    expect(cardText(restartCard('invalid'))).not.toContain('The card belonged to');
+  });
+});
+
 describe('confirm cards', () => {
   const read = { motherboard: 'original', recovery: 'original-media' };
 
