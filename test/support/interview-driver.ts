@@ -35,6 +35,17 @@ export function optionPress(card: Card, label: string): [CardButton, Record<stri
   return [buttonTitled(card, 'Next'), { [list.id]: choice.value }];
 }
 
+/**
+ * The message value a client posts for answering a question card with the option `label` (by
+ * default the first): the option button's data, or Next's with the list's value merged in.
+ */
+export function answerData(card: Card, label?: string): Record<string, unknown> {
+  const [list] = choiceSets(card);
+  const first = list ? list.choices[0]?.title : buttons(card).find((b) => b.data?.action === 'answer' && b.data.value !== undefined)?.title;
+  const [button, inputs] = optionPress(card, label ?? first ?? '');
+  return { ...button.data, ...inputs };
+}
+
 /** Answers a question card: a button, or a choice and Next where the options are many or long. */
 export async function answerQuestion(press: Press, card: Card, pick: Pick): Promise<{ value: string; label: string; card: Card }> {
   const [list] = choiceSets(card);
