@@ -131,7 +131,8 @@ async function press(page: Page, title: string): Promise<void> {
 
 /** Answers the newest question card: the option's button, or (a choice list) its radio and Next. */
 async function answerQuestion(page: Page, label: string): Promise<void> {
-  const radio = cards(page).last().getByRole('radio', { name: label, exact: true });
+  // Web Chat names the first radio after the list's label too ("Your answer …"): found by its own label.
+  const radio = cards(page).last().locator(`input[type="radio"][aria-label="${label}"]`);
   if ((await radio.count()) === 0) return press(page, label);
   await radio.check();
   await press(page, 'Next');
