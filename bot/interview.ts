@@ -4,7 +4,7 @@ import { nextStep } from './interview-step';
 import type { Outcome } from './outcome';
 import { InterviewState, withAnswer, withoutFact } from './payloads';
 import { en } from '../wording/en';
-import { answeredCard, feedbackThanksCard, helpCard, welcomeCard, whatIfCard } from './replies';
+import { answeredCard, feedbackThanksCard, helpCard, leftCard, welcomeCard, whatIfCard } from './replies';
 import type { SubmitData } from './submit-data';
 
 // Where the next step is chosen; exported from here too, where the build's prerender and older callers find it.
@@ -65,8 +65,16 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
     case 'back': {
       const last = data.history.at(-1);
       const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history, caveats };
-      const step = nextStep(last === undefined ? state : withoutFact(state, last), options.baseUrl, notice, answeredOn);
-      return { ...step, log: { ...log, ...step.log } };
+      if (last === undefined) {
+        const step = nextStep(state, options.baseUrl, notice, answeredOn);
+        return { ...step, log: { ...log, ...step.log } };
+      }
+      // The question returned to shows the answer taken back, so going back costs nothing to undo.
+      const previous = data.facts[last];
+      const step = nextStep(withoutFact(state, last), options.baseUrl, notice, answeredOn, previous === undefined ? {} : { [last]: previous });
+      // The card pressed asked what the core asks for these answers; in Teams it is retired.
+      const left = decide(data.topic, data.facts).next?.fact;
+      return { ...step, log: { ...log, ...step.log }, ...(left ? { answered: leftCard(data.topic, left) } : {}) };
     }
     case 'change': {
       const state: InterviewState = { topic: data.topic, facts: data.facts, history: data.history, caveats };

@@ -5,6 +5,6 @@ import type { TurnFields } from './turn-log';
 export interface Outcome {
   reply: Attachment;
   log: TurnFields;
-  /** Teams only: the compact card that replaces the question just answered. */
+  /** Teams only: the compact card that replaces the question just answered or left with Back. */
   answered?: Attachment;
 }

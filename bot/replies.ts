@@ -58,6 +58,9 @@ export const feedbackThanksCard = (topic: TopicId, helpful: boolean, caveats?: r
 export const answeredCard = (topic: TopicId, fact: string, value: string): Attachment =>
   renderAnswered({ prompt: factDefinition(topic, fact)?.prompt ?? fact, answer: answerLabel(topic, fact, value) });
 
+/** Replaces, in Teams, the question the user left with Back, so that only the question returned to is live. */
+export const leftCard = (topic: TopicId, fact: string): Attachment => renderAnswered({ prompt: factDefinition(topic, fact)?.prompt ?? fact, wentBack: true });
+
 /**
  * The facts read from a free question, each as its question with a list preset to the answer read,
  * plus "Not sure: ask me"; nothing of it is used until the user confirms.
@@ -86,32 +89,45 @@ export const confirmedCard = (topic: TopicId, chosen: Readonly<Record<string, st
     })),
   });
 
-/** Asks the decision's next question; the step count comes from what the decision still needs. */
-export function questionCard(state: InterviewState, decision: Decision, notice = ''): Attachment {
+/**
+ * Asks the decision's next question; the step count comes from what the decision still needs.
+ * `earlier`: answers given before to questions now asked again (after Back), shown on the card.
+ */
+export function questionCard(state: InterviewState, decision: Decision, notice = '', earlier: Readonly<Record<string, string>> = {}): Attachment {
   if (!decision.next) throw new Error('questionCard needs a decision with a next question');
+  const { fact } = decision.next;
   const answered = Object.keys(state.facts).length;
-  return askCard(state, decision.next.fact, { notice, step: { current: answered + 1, atMost: answered + Math.max(1, decision.missing.length) } });
+  return askCard(state, fact, {
+    notice,
+    step: { current: answered + 1, atMost: answered + Math.max(1, decision.missing.length) },
+    earlier: Object.hasOwn(earlier, fact) ? earlier[fact] : undefined,
+  });
 }
 
+/**
+ * `earlier`: the answer this question had before, shown and preselected. `whatIf`: the question
+ * changes one answer of a finished interview, and its Back keeps that answer.
+ */
 function askCard(
   state: InterviewState,
   fact: string,
-  options: { notice: string; step: { current: number; atMost: number } | null; previous?: string },
+  options: { notice: string; step: { current: number; atMost: number } | null; earlier?: string; whatIf?: boolean },
 ): Attachment {
   const definition = factDefinition(state.topic, fact);
   if (!definition) throw new Error(`no fact ${fact} in topic ${state.topic}`);
-  const { previous } = options;
+  const { earlier } = options;
   return renderQuestion({
     topicTitle: TOPICS[state.topic].title,
     step: options.step,
     notice: options.notice,
     prompt: definition.prompt,
     help: definition.help,
-    current: previous === undefined ? '' : answerLabel(state.topic, fact, previous),
+    current: earlier === undefined ? '' : answerLabel(state.topic, fact, earlier),
+    selected: earlier ?? '',
     options: definition.options.map((option) => ({ ...option, submit: answerPayload(state, fact, option.value) })),
     choiceSubmit: answerPayload(state, fact),
     // Back from a what-if keeps the earlier answer, which leads back to the same verdict.
-    back: previous !== undefined ? answerPayload(state, fact, previous) : state.history.length ? backPayload(state) : undefined,
+    back: options.whatIf && earlier !== undefined ? answerPayload(state, fact, earlier) : state.history.length ? backPayload(state) : undefined,
     startOver: restartPayload(state.topic, state.caveats),
   });
 }
@@ -149,5 +165,5 @@ export function answerCard(state: InterviewState, decision: Decision, notice = '
  * kept. No step count: the user is changing one answer, not walking the interview.
  */
 export function whatIfCard(state: InterviewState, fact: string, previous: string): Attachment {
-  return askCard(withoutFact(state, fact), fact, { notice: '', step: null, previous });
+  return askCard(withoutFact(state, fact), fact, { notice: '', step: null, earlier: previous, whatIf: true });
 }

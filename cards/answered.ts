@@ -4,12 +4,16 @@ import { shortText, text } from './fields';
 import json from './templates/answered.json';
 import { en } from '../wording/en';
 
-export const answeredDataSchema = z.object({ prompt: text, answer: shortText });
+export const answeredDataSchema = z.union([
+  z.object({ prompt: text, answer: shortText }),
+  /** A question left with Back: nothing was answered on it. */
+  z.object({ prompt: text, wentBack: z.literal(true) }),
+]);
 export type AnsweredData = z.input<typeof answeredDataSchema>;
 
-/** Replaces an answered question in Teams, so its buttons cannot be pressed twice. */
+/** Replaces a question in Teams once it is answered or left with Back, so its buttons cannot be pressed again. */
 export const renderAnswered = defineCard(
   'answered',
   json,
-  answeredDataSchema.transform((data) => ({ ...data, youSaid: en.answered.youSaid(data.answer) })),
+  answeredDataSchema.transform((data) => ({ prompt: data.prompt, youSaid: 'answer' in data ? en.answered.youSaid(data.answer) : en.answered.wentBack })),
 );

@@ -18,7 +18,7 @@ export { renderHelp } from './help';
 export type { HelpData } from './help';
 export { renderNoMatch } from './no-match';
 export type { NoMatchData } from './no-match';
-export { MAX_OPTION_BUTTONS, renderQuestion } from './question';
+export { MAX_BUTTON_LABEL_CHARS, MAX_OPTION_BUTTONS, renderQuestion, usesChoiceList } from './question';
 export type { QuestionData } from './question';
 export { ADAPTIVE_CARD_CONTENT_TYPE, CARD_KINDS, CardRenderError, MAX_CARD_BYTES } from './render';
 export type { CardKind, SubmitPayload } from './render';

@@ -20,8 +20,9 @@ export const renderRestart = defineCard(
   restartDataSchema.transform((data) => ({
     ...en.restart[data.reason],
     hasTopic: data.topic !== undefined,
-    topic: data.topic ? { ...data.topic, restart: en.buttons.restartTopic(data.topic.title) } : { title: '-', restart: '-', submit: {} },
+    // The topic is named in the card's text: the button keeps the one wording of a restart everywhere.
+    topic: data.topic ? { ...data.topic, line: en.restart.topicLine(data.topic.title) } : { title: '-', line: '-', submit: {} },
     topics: data.topics,
-    words: { showAllTopics: en.buttons.showAllTopics },
+    words: { startOver: en.buttons.startOver, showAllTopics: en.buttons.showAllTopics },
   })),
 );

@@ -76,11 +76,18 @@ function submits(card) {
   return found;
 }
 
+/** A question whose options are many or long is a choice list: its Next, with the first choice as the list's value. */
+function choiceAnswer(card) {
+  const list = (card.body ?? []).find((element) => element.type === 'Input.ChoiceSet');
+  const next = submits(card).find((data) => data.action === 'answer' && data.value === undefined);
+  return list && next ? { ...next, [list.id]: list.choices[0].value } : undefined;
+}
+
 async function main() {
   const welcome = await turn(FIRST_TURN);
   let card = await turn(activity({ value: submits(welcome).find((data) => data.action === 'start') }));
   for (let step = 0; step < 20; step++) {
-    const answer = submits(card).find((data) => data.action === 'answer' && data.value !== undefined);
+    const answer = submits(card).find((data) => data.action === 'answer' && data.value !== undefined) ?? choiceAnswer(card);
     if (!answer) break;
     card = await turn(activity({ value: answer }));
   }

@@ -60,11 +60,12 @@ export const en = {
   },
 
   buttons: {
-    startOver: 'Start over',
+    // Asks the card's own topic from its first question. Not "Start over": typed, that leaves
+    // the current questions for the list of topics (the bot keeps no state that knows the topic).
+    startOver: 'Start this check again',
     allTopics: 'All topics',
     showTopics: 'Show topics',
     showAllTopics: 'Show all topics',
-    restartTopic: (topicTitle: string) => `Restart: ${topicTitle}`,
     change: 'Change',
     next: 'Next',
     back: 'Back',
@@ -122,7 +123,8 @@ export const en = {
     commands: 'Commands',
     commandHelp: 'this overview',
     commandTopics: 'the list of topics',
-    commandStartOver: 'leave the current questions and begin again',
+    commandStartOver: 'leave the current questions and choose a topic again (the same as topics)',
+    startThisCheckAgain: '• **Start this check again** on a question or an answer asks that topic from its first question, with nothing answered.',
     privacy: 'In a channel or group chat, @mention me first. I keep nothing you type: your answers travel inside the cards.',
   },
 
@@ -141,6 +143,7 @@ export const en = {
 
   answered: {
     youSaid: (answer: string) => `You said: **${answer}**`,
+    wentBack: 'You went back to the question before this one.',
   },
 
   /** The step between a free question and its check: what was read, shown for the user to confirm or change. */
@@ -162,6 +165,8 @@ export const en = {
   },
 
   restart: {
+    /** Names the check the unreadable card belonged to, above the button that starts it again. */
+    topicLine: (topicTitle: string) => `The card belonged to the check: **${topicTitle}**`,
     invalid: {
       heading: 'I could not read that card',
       message:

@@ -152,7 +152,8 @@ describe('no other path lets a read fact skip its question', () => {
     expect(kindOf(card)).toBe('restart');
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain(en.restart.invalid.heading);
-    expect(buttons(card).map((b) => b.title)).toContain(`Restart: ${TOPICS[TOPIC].title}`);
+    expect(buttons(card).map((b) => b.title)).toContain('Start this check again');
+    expect(cardText(card)).toContain(en.restart.topicLine(TOPICS[TOPIC].title));
     expect(chat.logs.at(-1)).toMatchObject({ action: 'restart-card', outcome: 'invalid' });
   });
 });

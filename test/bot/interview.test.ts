@@ -2,8 +2,8 @@ import { VERDICT_HEADLINES } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
-import { buttons, CardButton, cardProblems, cardText, kindOf, headline } from '../support/cards';
-import { answerUntilVerdict, buttonTitled } from '../support/interview-driver';
+import { buttons, CardButton, cardProblems, cardText, choiceSets, kindOf, headline } from '../support/cards';
+import { answerUntilVerdict, buttonTitled, optionPress } from '../support/interview-driver';
 import { Chat, onlyCard } from './harness';
 import { USER } from '../support/activities';
 
@@ -50,25 +50,42 @@ describe('a full interview for every topic, by pressing the buttons the cards of
 describe('moving around in an interview', () => {
   async function twoAnswersIn(chat: Chat) {
     const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['refurbished-pc'].title)));
-    const second = onlyCard(await chat.press(button(first, 'Still the original board')));
-    const third = onlyCard(await chat.press(button(second, 'Yes, a COA is on the PC')));
+    const second = onlyCard(await chat.press(...optionPress(first, 'Still the original board')));
+    const third = onlyCard(await chat.press(...optionPress(second, 'Yes, a COA is on the PC')));
     return { first, second, third };
   }
 
-  test('Back asks the previous question again, and the first question has no Back', async () => {
+  test('Back asks the previous question again with the answer given, and the first question has no Back', async () => {
     const chat = new Chat();
     const { first, second, third } = await twoAnswersIn(chat);
     expect(buttons(first).map((b) => b.title)).not.toContain('Back');
     const again = onlyCard(await chat.press(button(third, 'Back')));
-    expect(again.content).toEqual(second.content);
+    // The same question, step and buttons, now also saying what was answered there.
+    const shown = cardText(again).split('\n');
+    expect(shown).toContain('Your answer so far: Yes, a COA is on the PC');
+    expect(shown.filter((line) => !line.startsWith('Your answer so far')).join('\n')).toBe(cardText(second));
+    expect(buttons(again)).toEqual(buttons(second));
+    // Back again: the first question, a choice list, opens on the answer given there.
     const start = onlyCard(await chat.press(button(again, 'Back')));
-    expect(start.content).toEqual(first.content);
+    expect(cardText(start)).toContain('Your answer so far: Still the original board');
+    expect(choiceSets(start)[0].value).toBe('original');
+    expect(choiceSets(first)[0].value ?? '').toBe('');
+    expect(buttons(start)).toEqual(buttons(first));
   });
 
-  test('Start over on a question begins that topic again with nothing answered', async () => {
+  test('after Back the earlier answer can be kept as it was, reaching the same question as before', async () => {
+    const chat = new Chat();
+    const { second, third } = await twoAnswersIn(chat);
+    const again = onlyCard(await chat.press(button(third, 'Back')));
+    const kept = onlyCard(await chat.press(...optionPress(again, 'Yes, a COA is on the PC')));
+    expect(kept.content).toEqual(third.content);
+    expect(cardText(second)).not.toContain('Your answer so far');
+  });
+
+  test('"Start this check again" on a question begins that topic again with nothing answered', async () => {
     const chat = new Chat();
     const { first, third } = await twoAnswersIn(chat);
-    const restarted = onlyCard(await chat.press(button(third, 'Start over')));
+    const restarted = onlyCard(await chat.press(button(third, 'Start this check again')));
     expect(restarted.content).toEqual(first.content);
   });
 
@@ -91,9 +108,9 @@ describe('moving around in an interview', () => {
 describe('what-if: changing one answer on the answer card', () => {
   async function answered(chat: Chat) {
     const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['refurbished-pc'].title)));
-    const second = onlyCard(await chat.press(button(first, 'Still the original board')));
-    const third = onlyCard(await chat.press(button(second, 'Yes, a COA is on the PC')));
-    return onlyCard(await chat.press(button(third, 'The original recovery media')));
+    const second = onlyCard(await chat.press(...optionPress(first, 'Still the original board')));
+    const third = onlyCard(await chat.press(...optionPress(second, 'Yes, a COA is on the PC')));
+    return onlyCard(await chat.press(...optionPress(third, 'The original recovery media')));
   }
 
   test('re-asks that one question, keeps the other answers, and re-decides', async () => {
@@ -107,7 +124,7 @@ describe('what-if: changing one answer on the answer card', () => {
     expect(cardText(whatIf)).toContain('Your answer so far: Yes, a COA is on the PC');
     expect(cardText(whatIf)).toContain('What if');
 
-    const changed = onlyCard(await chat.press(button(whatIf, 'No COA')));
+    const changed = onlyCard(await chat.press(...optionPress(whatIf, 'No COA')));
     expect(kindOf(changed)).toBe('answer');
     expect(headline(changed)).toBe('Not permitted');
     expect(cardText(changed)).toContain(decide('refurbished-pc', { motherboard: 'original', coa: 'no', recovery: 'original-media' }).summary);
@@ -116,10 +133,10 @@ describe('what-if: changing one answer on the answer card', () => {
   test('a change that makes more questions matter continues the interview', async () => {
     const chat = new Chat();
     const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['refurbished-pc'].title)));
-    const answer = onlyCard(await chat.press(button(first, 'Replaced for another reason (upgrade)')));
+    const answer = onlyCard(await chat.press(...optionPress(first, 'Replaced for another reason (upgrade)')));
     expect(headline(answer)).toBe('Not permitted');
     const whatIf = onlyCard(await chat.press(buttons(answer).find((b) => b.title === 'Change')!));
-    const next = onlyCard(await chat.press(button(whatIf, 'Still the original board')));
+    const next = onlyCard(await chat.press(...optionPress(whatIf, 'Still the original board')));
     expect(kindOf(next)).toBe('question');
     expect(cardText(next)).toContain(TOPICS['refurbished-pc'].facts[1].prompt);
   });
@@ -155,7 +172,7 @@ describe('Was this helpful?', () => {
   ])('%s is thanked and logged with the topic and verdict, without who voted', async (title, vote) => {
     const chat = new Chat();
     const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['used-pc'].title)));
-    const answer = onlyCard(await chat.press(button(first, 'Only the license, moved to a different PC')));
+    const answer = onlyCard(await chat.press(...optionPress(first, 'Only the license, moved to a different PC')));
     const thanks = onlyCard(await chat.press(button(answer, title)));
     expect(kindOf(thanks)).toBe('feedback-thanks');
     expect(cardProblems(thanks)).toEqual([]);

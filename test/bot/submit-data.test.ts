@@ -3,6 +3,7 @@ import { readSubmit, MAX_SUBMIT_BYTES } from '../../bot/submit-data';
 import { TOPICS } from '../../core/topics';
 import { guide, model } from '../../core/knowledge';
 import { buttons, cardProblems, cardText, headline, kindOf } from '../support/cards';
+import { en } from '../../wording/en';
 import { Chat, onlyCard } from './harness';
 
 const v = guide.version;
@@ -63,10 +64,11 @@ describe('card data that is tampered with or malformed gets a friendly restart c
     expect(kindOf(await chat.cardFor({ value: { ...caveated, caveats: ['windows-11', 'office-2030'] } }))).toBe('restart');
   });
 
-  test('when the topic is known, the restart card offers to restart that topic', async () => {
+  test('when the topic is known, the restart card names it and offers to start that check again', async () => {
     const chat = new Chat();
     const card = await chat.cardFor({ value: answer({ value: 'maybe' }) });
-    const restart = buttons(card).find((b) => b.title === `Restart: ${TOPICS['refurbished-pc'].title}`)!;
+    expect(cardText(card)).toContain(en.restart.topicLine(TOPICS['refurbished-pc'].title));
+    const restart = buttons(card).find((b) => b.title === 'Start this check again')!;
     const first = onlyCard(await chat.press(restart));
     expect(kindOf(first)).toBe('question');
     expect(cardText(first)).toContain('Question 1 of');
@@ -122,7 +124,8 @@ describe('cards from an older version of the guide', () => {
     const card = await chat.cardFor({ value: answer({ v: OLD, facts: { motherboard: 'replaced-by-robot' } }) });
     expect(kindOf(card)).toBe('restart');
     expect(cardText(card)).toMatch(/^The guide has changed/);
-    expect(buttons(card).map((b) => b.title)).toContain(`Restart: ${TOPICS['refurbished-pc'].title}`);
+    expect(buttons(card).map((b) => b.title)).toContain('Start this check again');
+    expect(cardText(card)).toContain(en.restart.topicLine(TOPICS['refurbished-pc'].title));
     expect(chat.logs.at(-1)).toMatchObject({ outcome: 'guide-changed' });
   });
 });

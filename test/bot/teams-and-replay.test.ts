@@ -1,5 +1,6 @@
 import { TOPICS } from '../../core/topics';
 import { buttons, cardProblems, cardText, kindOf } from '../support/cards';
+import { optionPress } from '../support/interview-driver';
 import { Chat, onlyCard } from './harness';
 import { USER } from '../support/activities';
 
@@ -11,21 +12,24 @@ async function firstQuestion(chat: Chat) {
   return onlyCard(await chat.press(buttons(welcome).find((b) => b.title === TOPICS['used-pc'].title)!));
 }
 
+const WHOLE_PC = 'The PC itself goes to the new owner';
+const LICENSE_ONLY = 'Only the license, moved to a different PC';
+
 describe('pressing an old card again (Web Chat and the Emulator cannot retire cards)', () => {
   test('gives the same next step as the first time', async () => {
     const chat = new Chat('webchat');
     const question = await firstQuestion(chat);
-    const option = buttons(question).find((b) => b.data?.action === 'answer')!;
-    const first = onlyCard(await chat.press(option));
-    await chat.press(buttons(first).find((b) => b.data?.action === 'answer')!);
-    const again = onlyCard(await chat.press(option));
+    const option = optionPress(question, WHOLE_PC);
+    const first = onlyCard(await chat.press(...option));
+    await chat.press(...optionPress(first, TOPICS['used-pc'].facts[1].options[0].label));
+    const again = onlyCard(await chat.press(...option));
     expect(again).toEqual(first);
   });
 
   test('an old answer card still changes and re-decides from its own answers', async () => {
     const chat = new Chat('webchat');
     const question = await firstQuestion(chat);
-    const answer = onlyCard(await chat.press(buttons(question).find((b) => b.title.startsWith('Only the license'))!));
+    const answer = onlyCard(await chat.press(...optionPress(question, LICENSE_ONLY)));
     const change = buttons(answer).find((b) => b.title === 'Change')!;
     const one = onlyCard(await chat.press(change));
     const two = onlyCard(await chat.press(change));
@@ -38,8 +42,8 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     const chat = new Chat('msteams');
     const question = await firstQuestion(chat);
     const update = jest.spyOn(chat.adapter, 'updateActivity');
-    const option = buttons(question).find((b) => b.title.startsWith('The PC itself'))!;
-    const replies = await chat.press(option, {}, { replyToId: 'question-activity-7' });
+    const [next, inputs] = optionPress(question, WHOLE_PC);
+    const replies = await chat.press(next, inputs, { replyToId: 'question-activity-7' });
 
     expect(update).toHaveBeenCalledTimes(1);
     const replaced = update.mock.calls[0][1];
@@ -60,8 +64,8 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     const chat = new Chat('msteams');
     const question = await firstQuestion(chat);
     const update = jest.spyOn(chat.adapter, 'updateActivity');
-    const option = buttons(question).find((b) => b.title.startsWith('The PC itself'))!;
-    const replies = await chat.press(option, {}, { replyToId });
+    const [next, inputs] = optionPress(question, WHOLE_PC);
+    const replies = await chat.press(next, inputs, { replyToId });
     expect(update).not.toHaveBeenCalled();
     expect(kindOf(onlyCard(replies))).toBe('question');
   });
@@ -70,11 +74,8 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     const chat = new Chat('msteams');
     const question = await firstQuestion(chat);
     jest.spyOn(chat.adapter, 'updateActivity').mockRejectedValue(new Error('403 from Teams'));
-    const replies = await chat.press(
-      buttons(question).find((b) => b.data?.action === 'answer')!,
-      {},
-      { replyToId: 'q-1' },
-    );
+    const [next, inputs] = optionPress(question, WHOLE_PC);
+    const replies = await chat.press(next, inputs, { replyToId: 'q-1' });
     expect(kindOf(onlyCard(replies))).toBe('question');
     expect(chat.logs.at(-1)).toMatchObject({ replaced: false, outcome: 'ok' });
   });
@@ -93,15 +94,38 @@ describe('in Teams, the answered question is replaced in place by a compact "You
     expect(cardText(compact)).toContain('You said: **Microsoft Azure**');
   });
 
+  test('Back retires the question it was pressed on, saying so, and the question before comes back with its answer', async () => {
+    const chat = new Chat('msteams');
+    const question = await firstQuestion(chat);
+    const second = onlyCard(await chat.press(...optionPress(question, WHOLE_PC)));
+    const update = jest.spyOn(chat.adapter, 'updateActivity');
+    const replies = await chat.press(
+      buttons(second).find((b) => b.title === 'Back')!,
+      {},
+      { replyToId: 'question-activity-8' },
+    );
+
+    expect(update).toHaveBeenCalledTimes(1);
+    const replaced = update.mock.calls[0][1];
+    expect(replaced).toMatchObject({ id: 'question-activity-8', type: 'message' });
+    const compact = replaced.attachments![0] as { contentType: string; content: Record<string, unknown>; name: string };
+    expect(kindOf(compact)).toBe('answered');
+    expect(cardProblems(compact)).toEqual([]);
+    expect(cardText(compact)).toBe(`${TOPICS['used-pc'].facts[1].prompt}\nYou went back to the question before this one.`);
+    expect(buttons(compact)).toEqual([]);
+
+    const back = onlyCard(replies);
+    expect(cardText(back)).toContain(TOPICS['used-pc'].facts[0].prompt);
+    expect(cardText(back)).toContain(`Your answer so far: ${WHOLE_PC}`);
+    expect(chat.logs.at(-1)).toMatchObject({ channel: 'msteams', action: 'back', replaced: true });
+  });
+
   test.each(['webchat', 'emulator'])('%s cannot update cards, so nothing is replaced', async (channel) => {
     const chat = new Chat(channel);
     const question = await firstQuestion(chat);
     const update = jest.spyOn(chat.adapter, 'updateActivity');
-    await chat.press(
-      buttons(question).find((b) => b.data?.action === 'answer')!,
-      {},
-      { replyToId: 'q-3' },
-    );
+    const [next, inputs] = optionPress(question, WHOLE_PC);
+    await chat.press(next, inputs, { replyToId: 'q-3' });
     expect(update).not.toHaveBeenCalled();
   });
 
@@ -117,7 +141,7 @@ describe('turn log', () => {
   test('every turn logs its type and channel, and what it answered', async () => {
     const chat = new Chat('msteams');
     const question = await firstQuestion(chat);
-    await chat.press(buttons(question).find((b) => b.title.startsWith('Only the license'))!);
+    await chat.press(...optionPress(question, LICENSE_ONLY));
     expect(chat.logs).toEqual([
       expect.objectContaining({ activityType: 'installationUpdate', channel: 'msteams', action: 'welcome', outcome: 'ok' }),
       expect.objectContaining({ activityType: 'message', action: 'start', topic: 'used-pc', asked: 'transfer' }),

@@ -2,6 +2,8 @@ import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS } from '../../core/types';
 import { buttons, cardProblems, cardText, kindOf } from '../support/cards';
 import { BOT, MENTION, USER } from '../support/activities';
+import { optionPress } from '../support/interview-driver';
+import { en } from '../../wording/en';
 import { Chat, onlyCard } from './harness';
 
 describe('welcome', () => {
@@ -96,5 +98,25 @@ describe('commands work in any case, with stray spaces and punctuation, and with
     const help = await chat.cardFor({ text: 'help' });
     const topics = onlyCard(await chat.press(buttons(help).find((b) => b.title === 'Show topics')!));
     expect(kindOf(topics)).toBe('welcome');
+  });
+});
+
+describe('"start over" means one thing wherever it appears', () => {
+  test('typed, "start over" and "restart" leave the questions for the topic list, the same card the "All topics" button gives', async () => {
+    const chat = new Chat();
+    const welcome = await chat.cardFor({ type: 'conversationUpdate', membersAdded: [USER] });
+    const first = onlyCard(await chat.press(buttons(welcome).find((b) => b.title === TOPICS['used-pc'].title)!));
+    const pressed = onlyCard(await chat.press(...optionPress(first, 'Only the license, moved to a different PC')));
+    const allTopics = onlyCard(await chat.press(buttons(pressed).find((b) => b.title === en.buttons.allTopics)!));
+    for (const text of ['start over', 'restart']) expect((await chat.cardFor({ text })).content).toEqual(allTopics.content);
+  });
+
+  test('the help card says what the typed command does and what the button that restarts one check does', async () => {
+    const help = await new Chat().cardFor({ text: 'help' });
+    const text = cardText(help);
+    expect(text).toContain('start over');
+    expect(text).toContain('leave the current questions and choose a topic again (the same as topics)');
+    expect(text).toContain('**Start this check again** on a question or an answer asks that topic from its first question');
+    expect(cardProblems(help)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import {
   welcomeCard,
   whatIfCard,
 } from '../../bot/replies';
-import { renderSearchResults } from '../../cards';
+import { MAX_BUTTON_LABEL_CHARS, MAX_OPTION_BUTTONS, renderSearchResults, usesChoiceList } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, VERDICTS } from '../../core/types';
@@ -138,14 +138,14 @@ describe('question cards', () => {
       expect(text).toContain(`Question ${answered + 1} of at most ${answered + node.decision.missing.length}`);
 
       const choices = choiceSets(card);
-      const offered =
-        question.options.length > 5
-          ? choices[0].choices.map((choice) => choice.value)
-          : buttons(card)
-              .filter((b) => b.data?.action === 'answer')
-              .map((b) => b.data!.value);
+      const asList = usesChoiceList(question.options.map((option) => option.label));
+      const offered = asList
+        ? choices[0].choices.map((choice) => choice.value)
+        : buttons(card)
+            .filter((b) => b.data?.action === 'answer')
+            .map((b) => b.data!.value);
       expect(offered).toEqual(question.options.map((option) => option.value));
-      expect(choices).toHaveLength(question.options.length > 5 ? 1 : 0);
+      expect(choices).toHaveLength(asList ? 1 : 0);
     }
   });
 
@@ -159,12 +159,99 @@ describe('question cards', () => {
     expect(next.data).not.toHaveProperty('value');
   });
 
-  test('offer Back only once something was answered, and Start over always', () => {
+  test('offer Back only once something was answered, and "Start this check again" always', () => {
     for (const node of questions) {
       const titles = buttons(questionCard(node, node.decision)).map((b) => b.title);
       expect(titles.includes('Back')).toBe(node.history.length > 0);
-      expect(titles).toContain('Start over');
+      expect(titles).toContain('Start this check again');
     }
+  });
+});
+
+describe('option labels fit on the card (Teams cuts a button title wider than the card, it never wraps one)', () => {
+  // Every question of every topic, as the interview asks it and as a what-if asks it again.
+  const everyQuestion = [
+    ...questions.map((node) => ({
+      name: `${node.topic}.${node.decision.next!.fact} after ${JSON.stringify(node.facts)}`,
+      card: questionCard(node, node.decision),
+    })),
+    ...TOPIC_IDS.flatMap((topic) =>
+      TOPICS[topic].facts.map((fact) => ({
+        name: `${topic}.${fact.id} as a what-if`,
+        card: whatIfCard({ topic, facts: { [fact.id]: fact.options[0].value }, history: [fact.id] }, fact.id, fact.options[0].value),
+      })),
+    ),
+  ];
+
+  test.each(everyQuestion.map(({ name, card }) => [name, card] as const))('%s: no button title is longer than fits', (_name, card) => {
+    const tooLong = buttons(card)
+      .map((b) => b.title)
+      .filter((title) => title.length > MAX_BUTTON_LABEL_CHARS);
+    expect(tooLong).toEqual([]);
+  });
+
+  test('each question of each topic offers every option once, long ones in a choice list that wraps its lines', () => {
+    for (const topic of TOPIC_IDS) {
+      for (const fact of TOPICS[topic].facts) {
+        const card = whatIfCard({ topic, facts: { [fact.id]: fact.options[0].value }, history: [fact.id] }, fact.id, fact.options[0].value);
+        const labels = fact.options.map((option) => option.label);
+        const [list] = choiceSets(card);
+        // A what-if's Back re-sends the earlier answer, so it is an answer button too: not an option.
+        const offered = list
+          ? list.choices.map((choice) => choice.title)
+          : buttons(card)
+              .filter((b) => b.data?.action === 'answer' && b.title !== 'Back')
+              .map((b) => b.title);
+        expect(offered).toEqual(labels);
+        if (labels.some((label) => label.length > MAX_BUTTON_LABEL_CHARS)) {
+          expect(list).toBeDefined();
+          expect(JSON.stringify(card.content)).toMatch(/"type":"Input\.ChoiceSet"[^}]*"wrap":true/);
+        }
+      }
+    }
+  });
+
+  test('short options stay one press away: a question with few short options keeps its buttons', () => {
+    const short = TOPIC_IDS.flatMap((topic) => TOPICS[topic].facts).filter(
+      (fact) => fact.options.length <= MAX_OPTION_BUTTONS && fact.options.every((option) => option.label.length <= MAX_BUTTON_LABEL_CHARS),
+    );
+    expect(short.length).toBeGreaterThan(0);
+    for (const fact of short) expect(usesChoiceList(fact.options.map((option) => option.label))).toBe(false);
+    expect(usesChoiceList(['Yes', 'x'.repeat(MAX_BUTTON_LABEL_CHARS + 1)])).toBe(true);
+    expect(usesChoiceList(['Yes', 'x'.repeat(MAX_BUTTON_LABEL_CHARS)])).toBe(false);
+  });
+});
+
+describe('one meaning of "start over"', () => {
+  test('every button that begins a topic again says "Start this check again", and no button is called "Start over" (typed, that shows the topics)', () => {
+    const cards = [
+      ...questions.map((node) => questionCard(node, node.decision)),
+      ...answers.map((node) => answerCard(node, node.decision)),
+      ...TOPIC_IDS.flatMap((topic) => [
+        confirmCard(topic, { [TOPICS[topic].facts[0].id]: TOPICS[topic].facts[0].options[0].value }),
+        feedbackThanksCard(topic, true),
+        restartCard('invalid', topic),
+        restartCard('guide-changed', topic),
+      ]),
+    ];
+    let restarts = 0;
+    for (const card of cards) {
+      for (const b of buttons(card)) {
+        expect(b.title).not.toMatch(/^(start over|restart)\b/i);
+        if (b.data?.action === 'restart' && b.data.topic !== undefined) {
+          expect(b.title).toBe('Start this check again');
+          restarts++;
+        }
+      }
+    }
+    expect(restarts).toBeGreaterThanOrEqual(cards.length);
+  });
+
+  test('the restart card for an unreadable card names the check that the button starts again', () => {
+    const card = restartCard('invalid', 'used-pc');
+    expect(cardText(card)).toContain(en.restart.topicLine(TOPICS['used-pc'].title));
+    expect(buttons(card).find((b) => b.title === 'Start this check again')?.data).toMatchObject({ action: 'restart', topic: 'used-pc' });
+    expect(cardText(restartCard('invalid'))).not.toContain('The card belonged to');
   });
 });
 
@@ -189,7 +276,7 @@ describe('confirm cards', () => {
     const card = confirmCard('refurbished-pc', read);
     const confirm = buttons(card).find((b) => b.title === en.buttons.confirmAndContinue)!;
     expect(confirm.data).toEqual({ action: 'confirm', v: guide.version, topic: 'refurbished-pc', read });
-    const startOver = buttons(card).find((b) => b.title === 'Start over')!;
+    const startOver = buttons(card).find((b) => b.title === 'Start this check again')!;
     expect(startOver.data).toMatchObject({ action: 'restart', topic: 'refurbished-pc' });
   });
 
@@ -235,7 +322,7 @@ describe('answer cards', () => {
         TOPICS[node.topic].facts.map((fact) => fact.id).filter((id) => id in node.facts),
       );
       expect(all.filter((b) => b.data?.action === 'feedback').map((b) => b.title)).toEqual(['Yes', 'No']);
-      expect(all.map((b) => b.title)).toContain('Start over');
+      expect(all.map((b) => b.title)).toContain('Start this check again');
       expect(text).toContain('Was this helpful?');
       expect(text).toContain(en.smallPrint(guide.version));
     }

@@ -3,7 +3,7 @@ import { search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { channelsUnderTest, e2eEnv } from './support/env';
-import { checkAnswerCard, completeInterview, expectedDecision, Facts, openCitation } from './support/interview';
+import { answerOn, checkAnswerCard, completeInterview, cutButtons, expectedDecision, Facts, openCitation } from './support/interview';
 import { cardLines, PlaygroundSession, playgroundSessions, waitUntil } from './support/playground';
 
 // The bot through a real chat client: the Microsoft 365 Agents Playground, in Chromium, one
@@ -93,7 +93,7 @@ for (const channel of channels)
       expect(welcomes).toHaveLength(1);
     });
 
-    test('Used PC: a full interview by buttons ends in the verdict, and [1] opens the cited guide section', async () => {
+    test('Used PC: a full interview (long options, so choice lists) ends in the verdict, and [1] opens the cited guide section', async () => {
       const topic: TopicId = 'used-pc';
       const { chat, question } = await startTopic(topic);
       const answers: Facts = { transfer: 'whole-pc', with_media_and_coa: 'yes' };
@@ -207,6 +207,41 @@ for (const channel of channels)
       }
     });
 
+    test('Back brings the question before back with the answer given there shown and chosen; in Teams the card left says so', async () => {
+      const topic: TopicId = 'refurbished-pc';
+      const [first, second] = TOPICS[topic].facts;
+      const chosen = first.options[0];
+      const { chat, question } = await startTopic(topic);
+      const secondCard = await answerOn(chat, question, topic, first.id, chosen.value);
+      expect(await cardLines(secondCard)).toContain(second.prompt);
+      const index = (await chat.botMessageCount()) - 1;
+      const before = await secondCard.innerText();
+
+      const back = await chat.press(secondCard, 'Back');
+      const lines = await cardLines(back);
+      expect(lines).toContain(first.prompt);
+      expect(lines).toContain(`Your answer so far: ${chosen.label}`);
+      // The first question's options are long, so it is a list: it opens on the answer given.
+      expect(await back.getByRole('radio', { name: chosen.label, exact: true }).isChecked()).toBe(true);
+      expect(await cutButtons(back)).toEqual([]);
+      await chat.shot('back on the first question', back);
+
+      if (channel === 'msteams') {
+        await waitUntil('the card left to say so', async () => (await chat.card(index).innerText()).includes('You went back'));
+        expect(await cardLines(chat.card(index))).toEqual([second.prompt, 'You went back to the question before this one.']);
+        expect(await chat.card(index).getByRole('button').count()).toBe(0);
+        await chat.shot('the card left, retired in place', chat.card(index));
+      } else {
+        // Cards cannot be edited here: the one left stays, and Back on it again gives the same question.
+        expect(await chat.card(index).innerText()).toBe(before);
+        const again = await chat.press(chat.card(index), 'Back');
+        expect(await cardLines(again)).toEqual(lines);
+      }
+      // Keeping the answer goes on to the same question as before.
+      const onward = await chat.press(back, 'Next');
+      expect(await cardLines(onward)).toContain(second.prompt);
+    });
+
     if (channel === 'msteams') {
       test('the answered question card is replaced in place by the compact "You said" card (updateActivity)', async () => {
         const topic: TopicId = 'refurbished-pc';
@@ -215,7 +250,7 @@ for (const channel of channels)
         const chosen = first.options[0];
         const index = (await chat.botMessageCount()) - 1;
         await chat.shot('before answering');
-        const next = await chat.press(question, chosen.label);
+        const next = await answerOn(chat, question, topic, first.id, chosen.value);
         await waitUntil('the "You said" card', async () => (await chat.card(index).innerText()).includes('You said:'));
         await chat.shot('after answering');
 
@@ -241,12 +276,13 @@ for (const channel of channels)
       test('answered cards stay as they were, and pressing an old button again repeats the same step', async () => {
         const topic: TopicId = 'refurbished-pc';
         const { chat, question } = await startTopic(topic);
-        const chosen = TOPICS[topic].facts[0].options[0];
+        const first = TOPICS[topic].facts[0];
+        const chosen = first.options[0];
         const before = await question.innerText();
-        const second = await chat.press(question, chosen.label);
+        const second = await answerOn(chat, question, topic, first.id, chosen.value);
         expect(await question.innerText()).toBe(before);
         expect(chat.events.some((event) => event.action === 'updateMessage')).toBe(false);
-        const again = await chat.press(question, chosen.label);
+        const again = await answerOn(chat, question, topic, first.id, chosen.value);
         expect(await again.innerText()).toBe(await second.innerText());
         await chat.shot('pressed twice');
       });

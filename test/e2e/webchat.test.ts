@@ -129,6 +129,15 @@ async function press(page: Page, title: string): Promise<void> {
   await expectCardCount(page, before + 1);
 }
 
+/** Answers the newest question card: the option's button, or (a choice list) its radio and Next. */
+async function answerQuestion(page: Page, label: string): Promise<void> {
+  // Web Chat names the first radio after the list's label too ("Your answer …"): found by its own label.
+  const radio = cards(page).last().locator(`input[type="radio"][aria-label="${label}"]`);
+  if ((await radio.count()) === 0) return press(page, label);
+  await radio.check();
+  await press(page, 'Next');
+}
+
 async function expectCardCount(page: Page, count: number): Promise<void> {
   // A locator, not waitForFunction: the page's CSP (rightly) forbids the eval that a string predicate needs.
   await cards(page)
@@ -217,11 +226,11 @@ describe('the partner-portal Web Chat page in Chromium', () => {
     await expect(cards(page).last().textContent()).resolves.toContain(transfer.prompt);
     await expect(cards(page).last().textContent()).resolves.toMatch(/Question 1 of at most 2/);
 
-    await press(page, label(transfer, 'whole-pc'));
+    await answerQuestion(page, label(transfer, 'whole-pc'));
     await expect(cards(page).last().textContent()).resolves.toContain(media.prompt);
     await expect(cards(page).last().textContent()).resolves.toMatch(/Question 2 of at most 2/);
 
-    await press(page, label(media, 'yes'));
+    await answerQuestion(page, label(media, 'yes'));
     const decision = decide('used-pc', facts);
     expect(decision.verdict).toBeDefined();
     const answer = cards(page).last();

@@ -8,7 +8,8 @@ import { isLoopbackUrl } from '../../handlers/loopback';
 import { createMessagesHandler, LOOPBACK_ONLY_MESSAGE, NOT_CONFIGURED_MESSAGE } from '../../handlers/messages';
 import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { startPayload } from '../../bot/payloads';
-import { buttons, cardText } from '../support/cards';
+import { cardText } from '../support/cards';
+import { answerData } from '../support/interview-driver';
 import { activity } from '../support/activities';
 import { cardsOf, httpRequest, repliesOf } from '../support/http';
 import { guardSockets, type SocketGuard } from '../support/socket-guard';
@@ -133,8 +134,7 @@ describe('no MicrosoftAppId (local mode): replies go only to loopback', () => {
     const evil = 'https://smba.trafficmanager.net/teams/';
     const start = await b.post({ type: 'message', channelId: 'msteams', serviceUrl: evil, value: startPayload('refurbished-pc') });
     const question = cardsOf(repliesOf(start))[0];
-    const answer = buttons(question).find((button) => button.data?.action === 'answer')!;
-    const response = await b.post({ type: 'message', channelId: 'msteams', serviceUrl: evil, replyToId: 'question-1', value: answer.data });
+    const response = await b.post({ type: 'message', channelId: 'msteams', serviceUrl: evil, replyToId: 'question-1', value: answerData(question) });
     expect(response.status).toBe(200);
     expect(cardsOf(repliesOf(response))).toHaveLength(1);
     expect(connections).toEqual([]);
@@ -144,8 +144,7 @@ describe('no MicrosoftAppId (local mode): replies go only to loopback', () => {
   it('still edits the answered Teams card at a loopback serviceUrl (the Playground)', async () => {
     const b = bot();
     const start = await b.post({ type: 'message', channelId: 'msteams', serviceUrl: connectorUrl, value: startPayload('refurbished-pc') });
-    const answer = buttons(cardsOf(repliesOf(start))[0]).find((button) => button.data?.action === 'answer')!;
-    await b.post({ type: 'message', channelId: 'msteams', serviceUrl: connectorUrl, replyToId: 'question-1', value: answer.data });
+    await b.post({ type: 'message', channelId: 'msteams', serviceUrl: connectorUrl, replyToId: 'question-1', value: answerData(cardsOf(repliesOf(start))[0]) });
     expect(posted.map((call) => call.url)).toEqual(['/v3/conversations/conversation-1/activities/question-1']);
     expect(b.turnLines().at(-1)).toMatchObject({ replaced: true });
   });

@@ -3,11 +3,11 @@ import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { guideHandler } from '../../handlers/guide';
-import { headline, kindOf, buttons, CardButton, cardProblems, cardText, presetInputs } from '../support/cards';
+import { headline, kindOf, buttons, CardButton, cardProblems, cardText, choiceSets, presetInputs } from '../support/cards';
 import { httpRequest, Card } from '../support/http';
 import { BASE_URL, MENTION, USER } from '../support/activities';
 import { HttpChat, onlyCard, startFakeConnector } from '../support/http-chat';
-import { answerUntilVerdict, buttonTitled, Pick } from '../support/interview-driver';
+import { answerUntilVerdict, buttonTitled, optionPress, Pick } from '../support/interview-driver';
 
 // Whole conversations through POST /api/messages: the same path Teams, Web Chat and the Emulator use.
 
@@ -59,16 +59,18 @@ describe('through the HTTP handler: moving around in an interview', () => {
   test('Back returns to the previous question with the later answer removed', async () => {
     const chat = new HttpChat();
     const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['refurbished-pc'].title)));
-    const second = onlyCard(await chat.press(button(first, /^Still the original board/)));
+    const second = onlyCard(await chat.press(...optionPress(first, 'Still the original board')));
     expect(cardText(second)).toContain(TOPICS['refurbished-pc'].facts[1].prompt);
     const back = onlyCard(await chat.press(button(second, 'Back')));
     expect(cardText(back)).toContain(TOPICS['refurbished-pc'].facts[0].prompt);
+    expect(cardText(back)).toContain('Your answer so far: Still the original board');
+    expect(presetInputs(back)).toEqual({ value: 'original' });
   });
 
-  test('Start over on an answer begins the same topic again', async () => {
+  test('"Start this check again" on an answer begins the same topic again', async () => {
     const chat = new HttpChat();
     const { card } = await interview(chat, 'used-pc', () => 1);
-    const again = onlyCard(await chat.press(button(card, 'Start over')));
+    const again = onlyCard(await chat.press(button(card, 'Start this check again')));
     expect(kindOf(again)).toBe('question');
     expect(cardText(again)).toContain(TOPICS['used-pc'].facts[0].prompt);
   });
@@ -80,7 +82,7 @@ describe('through the HTTP handler: moving around in an interview', () => {
     const changeButtons = buttons(card).filter((b) => b.title === 'Change');
     const mediaChange = changeButtons.find((b) => b.data?.fact === 'with_media_and_coa')!;
     const question = onlyCard(await chat.press(mediaChange));
-    const changed = onlyCard(await chat.press(button(question, /^No, the COA does not go along/)));
+    const changed = onlyCard(await chat.press(...optionPress(question, 'No, the COA does not go along')));
     expect(headline(changed)).toBe(VERDICT_HEADLINES['not-permitted'].text);
   });
 });
@@ -149,7 +151,7 @@ describe('through the HTTP handler: Teams replaces the answered card in place', 
     try {
       const chat = new HttpChat('msteams', connector.url);
       const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['used-pc'].title)));
-      const replies = await chat.press(button(first, /^The PC itself/), {}, { replyToId: 'card-activity-42' });
+      const replies = await chat.press(...optionPress(first, 'The PC itself goes to the new owner'), { replyToId: 'card-activity-42' });
       expect(kindOf(onlyCard(replies))).toBe('question');
       const update = connector.calls.find((call) => call.method === 'PUT');
       expect(update?.path).toBe('/v3/conversations/conversation-1/activities/card-activity-42');
@@ -157,6 +159,47 @@ describe('through the HTTP handler: Teams replaces the answered card in place', 
       expect(cardText(updated)).toMatch(/You said/);
       expect(cardText(updated)).toMatch(/The PC itself goes to the new owner/);
       expect(buttons(updated).filter((b) => b.type === 'Action.Submit')).toEqual([]);
+    } finally {
+      await connector.close();
+    }
+  });
+});
+
+describe('through the HTTP handler: Back in Teams retires the card it was pressed on', () => {
+  test('the question left is updated through the connector to say so, with no buttons left; the earlier question comes back with its answer', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const chat = new HttpChat('msteams', connector.url);
+      const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['refurbished-pc'].title)));
+      const second = onlyCard(await chat.press(...optionPress(first, 'Still the original board')));
+      const replies = await chat.press(button(second, 'Back'), {}, { replyToId: 'card-activity-43' });
+      const back = onlyCard(replies);
+      expect(cardText(back)).toContain(TOPICS['refurbished-pc'].facts[0].prompt);
+      expect(cardText(back)).toContain('Your answer so far: Still the original board');
+
+      const update = connector.calls.find((call) => call.method === 'PUT' && call.path.endsWith('/card-activity-43'));
+      expect(update?.path).toBe('/v3/conversations/conversation-1/activities/card-activity-43');
+      const retired = (update!.body as { attachments: Card[] }).attachments[0];
+      expect(kindOf(retired)).toBe('answered');
+      expect(cardText(retired)).toBe(`${TOPICS['refurbished-pc'].facts[1].prompt}\nYou went back to the question before this one.`);
+      expect(buttons(retired)).toEqual([]);
+      expect(choiceSets(retired)).toEqual([]);
+    } finally {
+      await connector.close();
+    }
+  });
+
+  test('outside Teams nothing is edited, and Back pressed twice on the same old card gives the same question', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const chat = new HttpChat('emulator', connector.url);
+      const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['used-pc'].title)));
+      const second = onlyCard(await chat.press(...optionPress(first, 'The PC itself goes to the new owner')));
+      const once = onlyCard(await chat.press(button(second, 'Back'), {}, { replyToId: 'card-activity-44' }));
+      const twice = onlyCard(await chat.press(button(second, 'Back'), {}, { replyToId: 'card-activity-44' }));
+      expect(twice).toEqual(once);
+      expect(cardText(once)).toContain('Your answer so far: The PC itself goes to the new owner');
+      expect(connector.calls.filter((call) => call.method === 'PUT')).toEqual([]);
     } finally {
       await connector.close();
     }

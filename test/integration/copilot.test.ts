@@ -8,7 +8,7 @@ import { httpRequest } from '../support/http';
 import { TOPICS } from '../../core/topics';
 import { buttons, cardProblems, kindOf } from '../support/cards';
 import { HttpChat, onlyCard, startFakeConnector } from '../support/http-chat';
-import { answerUntilVerdict, buttonTitled } from '../support/interview-driver';
+import { answerData, answerUntilVerdict, buttonTitled } from '../support/interview-driver';
 
 // Microsoft 365 Copilot Chat, as far as it can be played here: it posts a custom engine agent's
 // turns on the Teams channel with a ProductInfo entity "COPILOT", and it does not let a bot edit
@@ -57,8 +57,7 @@ describe('the bot inside Microsoft 365 Copilot', () => {
     try {
       const chat = new HttpChat('msteams', connector.url);
       const question = await firstQuestion(chat, {});
-      const answer = buttons(question).find((b) => b.data?.action === 'answer')!;
-      await chat.press(answer, {}, { replyToId: 'teams-card-1' });
+      await chat.send({ value: answerData(question), replyToId: 'teams-card-1' });
       expect(connector.calls.filter((call) => call.method === 'PUT').map((call) => call.path)).toEqual([
         '/v3/conversations/conversation-1/activities/teams-card-1',
       ]);

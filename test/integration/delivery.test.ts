@@ -9,6 +9,7 @@ import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { en } from '../../wording/en';
 import { activity, USER } from '../support/activities';
 import { buttons } from '../support/cards';
+import { answerData } from '../support/interview-driver';
 import { ConnectorMode, startConnectorStandIn, ConnectorStandIn } from '../support/connector-stand-in';
 import { HttpChat, onlyCard } from '../support/http-chat';
 
@@ -169,13 +170,12 @@ test('in Teams, an edit of the answered card that hangs does not hold up the nex
       { conversation: { id: conversation } },
     ),
   );
-  const answer = buttons(question).find((b) => b.data?.action === 'answer')!;
   // The edit (a PUT to the answered card) hangs; the next question (a POST) is taken.
   connector.modes.set('/activities/hung-card', 'hang');
   const result = await turn('teams-edit', 'ok', {
     channelId: 'msteams',
     text: undefined,
-    value: answer.data,
+    value: answerData(question),
     replyToId: 'hung-card',
     from: USER,
   });

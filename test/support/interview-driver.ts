@@ -23,7 +23,30 @@ export function buttonTitled(card: Card, title: string | RegExp): CardButton {
   return found;
 }
 
-/** Answers a question card: a button, or a choice and Next where the options are many. */
+/**
+ * What answering `label` on a question card takes, as press arguments: the option's button, or
+ * (where the card offers a choice list) Next with the option's value as the list's input.
+ */
+export function optionPress(card: Card, label: string): [CardButton, Record<string, string>] {
+  const [list] = choiceSets(card);
+  if (!list) return [buttonTitled(card, label), {}];
+  const choice = list.choices.find((candidate) => candidate.title === label);
+  if (!choice) throw new Error(`no "${label}" among ${list.choices.map((candidate) => candidate.title).join(', ')}`);
+  return [buttonTitled(card, 'Next'), { [list.id]: choice.value }];
+}
+
+/**
+ * The message value a client posts for answering a question card with the option `label` (by
+ * default the first): the option button's data, or Next's with the list's value merged in.
+ */
+export function answerData(card: Card, label?: string): Record<string, unknown> {
+  const [list] = choiceSets(card);
+  const first = list ? list.choices[0]?.title : buttons(card).find((b) => b.data?.action === 'answer' && b.data.value !== undefined)?.title;
+  const [button, inputs] = optionPress(card, label ?? first ?? '');
+  return { ...button.data, ...inputs };
+}
+
+/** Answers a question card: a button, or a choice and Next where the options are many or long. */
 export async function answerQuestion(press: Press, card: Card, pick: Pick): Promise<{ value: string; label: string; card: Card }> {
   const [list] = choiceSets(card);
   if (list) {

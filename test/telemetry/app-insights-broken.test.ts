@@ -5,6 +5,7 @@ import { applicationInsights } from '../../telemetry/app-insights';
 import { startPayload } from '../../bot/payloads';
 import { activity } from '../support/activities';
 import { buttons } from '../support/cards';
+import { answerData } from '../support/interview-driver';
 import { cardsOf, httpRequest, repliesOf } from '../support/http';
 
 // A connection string is set but the distro cannot start: the user still gets every answer and
@@ -42,8 +43,7 @@ it('answers and logs every turn, vote included, when the exporter cannot start',
 
   // Straight to a verdict: the used-PC question answered "only the license", then a vote twice.
   const [question] = await post({ value: startPayload('used-pc') });
-  const answer = buttons(question).find((b) => b.title.startsWith('Only the license'))!;
-  const [verdict] = await post({ value: answer.data });
+  const [verdict] = await post({ value: answerData(question, 'Only the license, moved to a different PC') });
   const yes = buttons(verdict).find((b) => b.data?.action === 'feedback' && b.data.helpful === true)!;
   expect(await post({ value: yes.data })).toHaveLength(1);
   expect(await post({ value: yes.data })).toHaveLength(1);

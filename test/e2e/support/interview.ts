@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { MAX_OPTION_BUTTONS, VERDICT_HEADLINES } from '../../../cards';
+import { usesChoiceList, VERDICT_HEADLINES } from '../../../cards';
 import { decide } from '../../../core/decide';
 import { TOPICS } from '../../../core/topics';
 import type { Decision, TopicId } from '../../../core/types';
@@ -14,6 +14,39 @@ export type Facts = Record<string, string>;
 /** The one browser global used here (the project's type-check has no DOM library). */
 interface BrowserGlobals {
   getComputedStyle(element: unknown): { fontSize: string };
+}
+
+/** What the layout check reads of a rendered element (the project's type-check has no DOM library). */
+interface RenderedBox {
+  getBoundingClientRect(): { left: number; right: number };
+  querySelectorAll(selector: string): ArrayLike<RenderedBox>;
+  scrollWidth: number;
+  clientWidth: number;
+  textContent: string | null;
+}
+
+/**
+ * The titles of a rendered card's buttons that do not fit: wider than the card, or cut inside the
+ * button (Teams puts an ellipsis on a title it cannot fit; it never wraps one).
+ */
+export async function cutButtons(card: Locator): Promise<string[]> {
+  return card.evaluate((element) => {
+    const root = element as unknown as RenderedBox;
+    const edge = root.getBoundingClientRect().right;
+    const cut: string[] = [];
+    for (const button of Array.from(root.querySelectorAll('button'))) {
+      const parts = [button, ...Array.from(button.querySelectorAll('*'))];
+      const overflows = button.getBoundingClientRect().right > edge + 0.5 || parts.some((part) => part.scrollWidth > part.clientWidth + 1);
+      if (overflows) cut.push((button.textContent ?? '').trim());
+    }
+    return cut;
+  });
+}
+
+/** Answers the question on `card` the way a user does: the option's button, or its radio and Next. */
+export async function answerOn(session: PlaygroundSession, card: Locator, topic: TopicId, fact: string, value: string): Promise<Locator> {
+  const { definition, chosen } = option(topic, fact, value);
+  return usesChoiceList(definition.options.map((each) => each.label)) ? session.choose(card, chosen.label) : session.press(card, chosen.label);
 }
 
 export interface InterviewResult {
@@ -62,11 +95,13 @@ export async function completeInterview(
     expect(lines).toContain(asked.prompt);
     await session.shot(`question ${asked.fact}`);
 
+    expect(await cutButtons(card)).toEqual([]);
+
     const index = (await session.botMessageCount()) - 1;
     const before = await card.innerText();
     let next: Locator;
-    if (definition.options.length > MAX_OPTION_BUTTONS) {
-      // Many options: a radio list and Next, no button per option.
+    if (usesChoiceList(definition.options.map((each) => each.label))) {
+      // Many or long options: a radio list and Next, no button per option.
       expect(await card.getByRole('radio').count()).toBe(definition.options.length);
       expect(await card.getByRole('button', { name: chosen.label, exact: true }).count()).toBe(0);
       next = await session.choose(card, chosen.label);
