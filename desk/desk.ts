@@ -80,7 +80,14 @@ export class Desk {
     if (this.registration && now < this.registration.until) return this.registration.registered;
     this.lookingUp ??= this.lookUp().finally(() => (this.lookingUp = undefined));
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), this.options.registrationWaitMs ?? REGISTRATION_WAIT_MS)));
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => {
+        // Not known in time: this reply and those of the next minute go without the button and
+        // without waiting, unless the lookup answers meanwhile (it then replaces this).
+        this.rememberRegistration(false);
+        resolve(false);
+      }, this.options.registrationWaitMs ?? REGISTRATION_WAIT_MS);
+    });
     try {
       return await Promise.race([this.lookingUp, late]);
     } finally {
