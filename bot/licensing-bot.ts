@@ -12,7 +12,7 @@ import { MAX_SUBMIT_BYTES, readSubmit } from './submit-data';
 import { NO_LOGGER, TURN_LOGGER, TurnFields, TurnLogger } from './turn-log';
 import { en } from '../wording/en';
 import type { Desk } from '../desk/desk';
-import { deskOfferFor, DeskOffer, withAskButton } from '../desk/asking';
+import { deskOfferFor, DeskOffer, withDeskOffer } from '../desk/asking';
 import { deskSubmit, deskTurn } from '../desk/turns';
 import { search as guideSearch } from '../reading/search';
 
@@ -179,7 +179,7 @@ export class LicensingBot extends ActivityHandler {
 
   private async reply(context: TurnContext, card: Attachment, log: TurnFields, offer?: DeskOffer): Promise<void> {
     Object.assign(fields(context), log);
-    const shown = offer ? withAskButton(context, card, offer) : card;
+    const shown = this.options.desk ? await withDeskOffer(context, this.options.desk, card, offer) : card;
     await context.sendActivity({ type: ActivityTypes.Message, attachments: [shown] });
   }
 }

@@ -32,6 +32,16 @@ export function withAskButton(context: TurnContext, card: Attachment, offer: Des
   return { ...card, content: { ...content, actions: [...(content.actions ?? []), button] } };
 }
 
+/**
+ * The reply as shown: with "Ask the licensing desk" when it offers the desk, in Teams, and only
+ * once a desk is registered (a button that can only say "not set up" helps nobody; the operator
+ * log says how to set one up instead, see Desk.isRegistered).
+ */
+export async function withDeskOffer(context: TurnContext, desk: Desk, card: Attachment, offer: DeskOffer | undefined): Promise<Attachment> {
+  if (!offer || context.activity.channelId !== 'msteams') return card;
+  return (await desk.isRegistered()) ? withAskButton(context, card, offer) : card;
+}
+
 /** The decision in words for the desk: topic, verdict, the facts as "question: answer", the record link. */
 export function attachedDecision(offer: AttachedContext, baseUrl: string): AttachedDecision {
   const sentences = caveatSentences(offer.caveats ?? []);
@@ -110,8 +120,9 @@ export async function sendRequest(context: TurnContext, desk: Desk, data: Extrac
   return log;
 }
 
+/** A desk button pressed while no desk is registered (a card from before the store was reset or replaced). */
 async function notSetUp(context: TurnContext, desk: Desk, action: string): Promise<TurnFields> {
-  desk.tellOperator(en.desk.operatorNotSetUp);
+  desk.reportNotSetUp();
   await context.sendActivity(en.desk.notSetUp);
   return { action, outcome: 'refused', desk: 'not-set-up' };
 }

@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { DeskSettings } from '../config/config';
+import { en } from '../wording/en';
 import { openDeskStore } from './open-store';
 import type { StoredConversationReference } from './request';
 import { deleteExpired, DeskStore } from './store';
@@ -14,11 +15,20 @@ export interface DeskOptions {
   now?: () => Date;
   /** The operator's log: setup hints, never a name, an id or what someone asked. */
   operatorLog?: (line: string) => void;
+  /** How long a reply waits to learn whether a desk is registered before it goes without the button (default 1.5 s). */
+  registrationWaitMs?: number;
 }
 
 // Deleting expired requests rides on desk traffic, at most this often per instance: a desk's
 // requests are few, and a timer function would be one more thing to deploy for it.
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+// Whether a desk is registered is remembered this long per instance, so a reply that could offer
+// the desk does not pay a storage round trip each time. A registration made on another instance
+// shows within this time; one made on this instance shows at once.
+export const REGISTRATION_CACHE_MS = 60 * 1000;
+// A reply never waits longer than this for the answer: the lookup goes on and the next reply uses it.
+const REGISTRATION_WAIT_MS = 1500;
 
 /** The licensing desk's shared state for every turn: one store per process, opened on first use. */
 export class Desk {
@@ -28,6 +38,8 @@ export class Desk {
   private opened: DeskStore | undefined;
   private lastPurge = 0;
   private readonly operatorLog: (line: string) => void;
+  private registration: { registered: boolean; until: number } | undefined;
+  private lookingUp: Promise<boolean> | undefined;
 
   constructor(private readonly options: DeskOptions) {
     this.settings = options.settings;
@@ -55,6 +67,60 @@ export class Desk {
 
   tellOperator(line: string): void {
     this.operatorLog(line);
+  }
+
+  /**
+   * Whether a desk is registered, as this instance last looked (at most REGISTRATION_CACHE_MS
+   * ago). Without one the "Ask the licensing desk" button would lead nowhere, so it is not shown,
+   * and the operator log says how to set a desk up (once per look, not once per reply). A store
+   * that fails or is slow counts as no desk for this reply: the answer matters more than the button.
+   */
+  async isRegistered(): Promise<boolean> {
+    const now = this.now().getTime();
+    if (this.registration && now < this.registration.until) return this.registration.registered;
+    this.lookingUp ??= this.lookUp().finally(() => (this.lookingUp = undefined));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => {
+        // Not known in time: this reply and those of the next minute go without the button and
+        // without waiting, unless the lookup answers meanwhile (it then replaces this).
+        this.rememberRegistration(false);
+        resolve(false);
+      }, this.options.registrationWaitMs ?? REGISTRATION_WAIT_MS);
+    });
+    try {
+      return await Promise.race([this.lookingUp, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** What the store said, remembered: a registration just made or found, or none. */
+  rememberRegistration(registered: boolean): void {
+    this.registration = { registered, until: this.now().getTime() + REGISTRATION_CACHE_MS };
+  }
+
+  /** Tells the operator how to set the desk up, and remembers there is none. */
+  reportNotSetUp(): void {
+    this.rememberRegistration(false);
+    const { ownerIds, teamId } = this.settings;
+    this.operatorLog(ownerIds.length || teamId ? en.desk.operatorNotSetUp : en.desk.operatorNoOwners);
+  }
+
+  private async lookUp(): Promise<boolean> {
+    try {
+      const registered = (await this.store().getDesk()) !== undefined;
+      if (registered) this.rememberRegistration(true);
+      else this.reportNotSetUp();
+      return registered;
+    } catch (error) {
+      // Remembered as none for a while: a store that is down should not cost every reply a failed call.
+      this.rememberRegistration(false);
+      this.operatorLog(
+        `licensing desk: reading the desk's registration failed (${error instanceof Error ? error.name : 'unknown'}); the ask button stays hidden until it can be read`,
+      );
+      return false;
+    }
   }
 
   /**

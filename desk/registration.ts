@@ -32,6 +32,8 @@ export async function registerDesk(context: TurnContext, desk: Desk): Promise<Tu
     registeredBy: speaker.id,
     registeredAt: desk.now().toISOString(),
   });
+  // This instance offers the desk from its next reply on; others within their cache time.
+  desk.rememberRegistration(true);
   if (previous && previous.conversation.conversation.id === conversation.conversation.id) {
     await context.sendActivity(en.desk.alreadyHere);
     return { action: 'desk-register', desk: 'unchanged' };

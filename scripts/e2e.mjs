@@ -14,10 +14,11 @@
 //   E2E_CHROMIUM    browser executable (default /usr/bin/chromium)
 //   E2E_HEADED=1    show the browser (needs a display)
 // What the tests receive: E2E_BOT_URL, E2E_PLAYGROUND_<CHANNEL> (e.g. E2E_PLAYGROUND_MSTEAMS),
-// E2E_CHANNELS, E2E_ARTIFACTS (test-results/e2e), E2E_CHROMIUM.
+// E2E_CHANNELS, E2E_ARTIFACTS (test-results/e2e), E2E_CHROMIUM; with msteams also E2E_PLAYGROUND_DESK,
+// E2E_DESK_TEAM and E2E_DESK_CHANNEL (the licensing desk's own Playground, see deskSetup below).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -224,10 +225,62 @@ async function waitFor(what, record, check, timeout = 30_000) {
   fail(`timed out after ${timeout} ms waiting for ${what}:\n${record.output}`);
 }
 
-async function startBot() {
+// ---- the licensing desk ------------------------------------------------------------------------
+
+// The desk's round trip (test/e2e/desk.test.ts) is between two people: the asker in the msteams
+// Playground, and a desk member in a second Teams Playground whose mocked team has the desk
+// channel. A Playground has one current user, set (with its team and channels) by its config file
+// (M365_AGENTS_PLAYGROUND_CONFIG_PATH, JSON being YAML); the bot lets that team register the desk
+// and keeps its requests in a store of this run only. Nothing here is in committed settings.
+const DESK_TEAM = { id: 'e2e-licensing-team', name: 'Licensing' };
+const DESK_CHANNEL = { id: 'e2e-licensing-desk-channel', name: 'Licensing desk' };
+let deskDir;
+
+function deskSetup() {
+  deskDir = mkdtempSync(join(tmpdir(), 'licensing-bot-e2e-desk-'));
+  let people = 0;
+  const person = (id, given, surname) => ({
+    id,
+    name: `${given} ${surname}`,
+    userPrincipleName: `${id}@example.com`,
+    aadObjectId: `00000000-0000-4000-8000-${String((people += 1)).padStart(12, '0')}`,
+    givenName: given,
+    surname,
+    email: `${id}@example.com`,
+  });
+  const member = person('desk-member', 'Mel', 'Member');
+  const users = [];
+  // The config's schema wants exactly five other users.
+  for (const [id, given, surname] of [
+    ['desk-colleague-1', 'Oscar', 'Other'],
+    ['desk-colleague-2', 'Rita', 'Reviewer'],
+    ['desk-colleague-3', 'Sam', 'Support'],
+    ['desk-colleague-4', 'Tess', 'Terms'],
+    ['desk-colleague-5', 'Uma', 'Upgrade'],
+  ])
+    users.push(person(id, given, surname));
+  const config = {
+    version: '0.1.1',
+    tenantId: '00000000-0000-4000-8000-0000000000e2',
+    bot: { id: 'e2e-licensing-bot', name: 'Licensing Assistant' },
+    currentUser: member,
+    users,
+    personalChat: { id: 'e2e-desk-member-personal-chat' },
+    groupChat: { id: 'e2e-desk-group-chat', name: 'Desk group chat' },
+    team: { ...DESK_TEAM, aadGroupId: '00000000-0000-4000-8000-0000000000e3', channels: [DESK_CHANNEL] },
+  };
+  const configPath = join(deskDir, 'playground-desk.yml');
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  return {
+    configPath,
+    botEnv: { DESK_STORE: 'embedded', DESK_STORE_FILE: join(deskDir, 'desk.sqlite'), DESK_TEAM_ID: DESK_TEAM.id, DESK_OWNER_IDS: '' },
+  };
+}
+
+async function startBot(extraEnv = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), PUBLIC_BASE_URL: url };
+  const env = { ...process.env, PORT: String(port), PUBLIC_BASE_URL: url, ...extraEnv };
   // Bot Framework authentication off, as the Playground expects.
   for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'APPLICATIONINSIGHTS_CONNECTION_STRING'])
     delete env[name];
@@ -237,7 +290,7 @@ async function startBot() {
   return url;
 }
 
-async function startPlayground(channel, botUrl) {
+async function startPlayground(channel, botUrl, { name = channel, configPath } = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env = {
@@ -245,15 +298,18 @@ async function startPlayground(channel, botUrl) {
     TEAMSAPPTESTER_BROWSER: 'none', // else it opens a browser
     APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', // else it calls Azure even with --disable-telemetry
   };
+  // Without a config file of its own a Playground mocks its default team and users.
+  delete env.M365_AGENTS_PLAYGROUND_CONFIG_PATH;
+  if (configPath) env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = configPath;
   const args = [playgroundCli, 'start', '-e', `${botUrl}/api/messages`, '-c', channel, '--disable-telemetry', '-p', String(port)];
-  const record = start(`playground(${channel})`, process.execPath, args, env);
+  const record = start(`playground(${name})`, process.execPath, args, env);
   // A busy port makes it fall back to a random one, silently but for its "Listening on" line; and
   // whatever answers the ping on our port would then be some other Playground.
-  await waitFor(`the Playground (${channel}) to listen`, record, async () => /Listening on \d+/.test(record.output));
+  await waitFor(`the Playground (${name}) to listen`, record, async () => /Listening on \d+/.test(record.output));
   const listening = Number(record.output.match(/Listening on (\d+)/)[1]);
-  if (listening !== port) fail(`the Playground (${channel}) took port ${listening} instead of ${port}`);
-  await waitFor(`the Playground (${channel}) on ${url}`, record, async () => (await (await fetch(`${url}/_debug/ping`)).text()).trim() === 'pong');
-  log(`Playground (${channel}) on ${url}`);
+  if (listening !== port) fail(`the Playground (${name}) took port ${listening} instead of ${port}`);
+  await waitFor(`the Playground (${name}) on ${url}`, record, async () => (await (await fetch(`${url}/_debug/ping`)).text()).trim() === 'pong');
+  log(`Playground (${name}) on ${url}`);
   return url;
 }
 
@@ -282,6 +338,7 @@ async function finish(code, reason) {
     // Let jest (and the browser Playwright started) shut down first: SIGINT lets Playwright close Chromium.
     for (const record of children) if (record.name === 'jest') signalGroup(record, 'SIGINT');
     await stopAll();
+    if (deskDir) rmSync(deskDir, { recursive: true, force: true });
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code}`);
     process.exit(code);
   })();
@@ -303,10 +360,15 @@ try {
   buildIfNeeded();
   rmSync(artifacts, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   mkdirSync(artifacts, { recursive: true });
-  const botUrl = await startBot();
+  const desk = channels.includes('msteams') ? deskSetup() : undefined;
+  const botUrl = await startBot(desk?.botEnv);
   const env = { ...process.env, E2E_BOT_URL: botUrl, E2E_CHANNELS: channels.join(','), E2E_ARTIFACTS: artifacts, E2E_CHROMIUM: chromium };
-  const playgrounds = await Promise.all(channels.map((channel) => startPlayground(channel, botUrl)));
+  const [deskPlayground, ...playgrounds] = await Promise.all([
+    desk ? startPlayground('msteams', botUrl, { name: 'desk', configPath: desk.configPath }) : undefined,
+    ...channels.map((channel) => startPlayground(channel, botUrl)),
+  ]);
   channels.forEach((channel, i) => (env[`E2E_PLAYGROUND_${channel.toUpperCase()}`] = playgrounds[i]));
+  if (deskPlayground) Object.assign(env, { E2E_PLAYGROUND_DESK: deskPlayground, E2E_DESK_TEAM: DESK_TEAM.name, E2E_DESK_CHANNEL: DESK_CHANNEL.name });
   const code = await runJest(env);
   await finish(code, `jest finished with exit code ${code}`);
 } catch (error) {

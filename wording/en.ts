@@ -300,6 +300,8 @@ export const en = {
     contact: (who: string) => `When an answer says the sources do not decide your case, or carries a caveat, ask ${who}.`,
     operatorNotSetUp:
       'licensing desk not set up: a person named in DESK_OWNER_IDS (or a member of the team DESK_TEAM_ID) sends "@<bot> set licensing desk" in the channel where requests should arrive',
+    operatorNoOwners:
+      'licensing desk not set up, and nobody may set it up yet: set DESK_OWNER_IDS (Entra object ids) or DESK_TEAM_ID (a team id), then a person named there (or a member of that team) sends "@<bot> set licensing desk" in the channel where requests should arrive',
   },
 
   pages: {

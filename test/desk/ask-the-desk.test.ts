@@ -156,12 +156,47 @@ describe('asking the licensing desk, end to end through the messages handler', (
     expect(world.calls.filter((call) => call.conversationId === `a:personal-${ASKER.id}`)).toHaveLength(1);
   });
 
-  it('says the desk is not set up when it never was, and tells the operator how to set it up', async () => {
+  it('shows no ask button while no desk was ever registered: the operator log says how to set one up, and a button pressed anyway says the desk is not set up', async () => {
     const [answer] = (await world.send({ ...personalChat(ASKER), value: lastAnswer() }))[0].attachments!;
-    const replies = await world.send({ ...personalChat(ASKER), value: button(answer, en.desk.askButton).data });
+    expect(kindOf(answer as never)).toBe('answer');
+    expect(buttons(answer as never).map((b) => b.title)).not.toContain(en.desk.askButton);
+    const noMatch = (await world.send({ ...personalChat(ASKER), text: 'zzqx wobble frimble' }))[0].attachments![0];
+    expect(buttons(noMatch as never).map((b) => b.title)).not.toContain(en.desk.askButton);
+    expect(world.logs.filter((line) => line === en.desk.operatorNotSetUp)).toHaveLength(1);
+
+    // A card with the button from a deployment that had a desk, pressed after its store was
+    // replaced (a new storage account, a deleted .data/ folder): this deployment never had one.
+    const before = await startDeskWorld();
+    let stale: CardButton;
+    try {
+      await before.inChannel(DESK, OWNER, 'set licensing desk');
+      stale = button((await before.send({ ...personalChat(ASKER), value: lastAnswer() }))[0].attachments![0], en.desk.askButton);
+    } finally {
+      await before.close();
+    }
+    const replies = await world.send({ ...personalChat(ASKER), value: stale.data });
     expect(replies.map((reply) => reply.text)).toEqual([en.desk.notSetUp]);
-    expect(world.logs).toContain(en.desk.operatorNotSetUp);
+    expect(world.logs.filter((line) => line === en.desk.operatorNotSetUp)).toHaveLength(2);
     expect(world.calls).toEqual([]);
+  });
+
+  it('offers the desk on the first reply after the desk is registered on this instance', async () => {
+    const before = (await world.send({ ...personalChat(ASKER), value: lastAnswer() }))[0].attachments![0];
+    expect(buttons(before as never).map((b) => b.title)).not.toContain(en.desk.askButton);
+    await world.inChannel(DESK, OWNER, 'set licensing desk');
+    const after = (await world.send({ ...personalChat(ASKER), value: lastAnswer() }))[0].attachments![0];
+    expect(button(after, en.desk.askButton).data).toMatchObject({ action: 'desk-ask', topic: referNode.topic });
+  });
+
+  it('tells the operator to name the desk owners first when the settings name nobody', async () => {
+    const nobody = await startDeskWorld({ DESK_OWNER_IDS: '' });
+    try {
+      await nobody.send({ ...personalChat(ASKER), value: lastAnswer() });
+      expect(nobody.logs).toContain(en.desk.operatorNoOwners);
+      expect(nobody.logs).not.toContain(en.desk.operatorNotSetUp);
+    } finally {
+      await nobody.close();
+    }
   });
 
   it('lists what waits, oldest first, in the desk channel only', async () => {
@@ -175,6 +210,7 @@ describe('asking the licensing desk, end to end through the messages handler', (
   });
 
   it('offers the desk on a free question that matched nothing, in Teams only', async () => {
+    await world.inChannel(DESK, OWNER, 'set licensing desk');
     const teams = await world.send({ ...personalChat(ASKER), text: 'zzqx wobble frimble' });
     const card = teams[0].attachments![0];
     expect(kindOf(card as never)).toBe('no-match');
@@ -188,6 +224,7 @@ describe('asking the licensing desk, end to end through the messages handler', (
   });
 
   it('offers the desk on a free question with a caveat, and not on one the sources settle', async () => {
+    await world.inChannel(DESK, OWNER, 'set licensing desk');
     const caveated = (await world.send({ ...personalChat(ASKER), text: 'Windows 11 VMs on AWS' }))[0].attachments![0];
     expect(kindOf(caveated)).toBe('search-results');
     expect(cardProblems(caveated)).toEqual([]);
@@ -198,6 +235,7 @@ describe('asking the licensing desk, end to end through the messages handler', (
   });
 
   it('offers the desk after "Was this helpful? No", with the decision that did not help', async () => {
+    await world.inChannel(DESK, OWNER, 'set licensing desk');
     const permitted = allInterviewNodes().find((node) => node.decision.verdict === 'permitted')!;
     const answer = (
       await world.send({

@@ -26,6 +26,8 @@ describe('the desk is offered on an answer that carries a caveat', () => {
   let world: DeskWorld;
   beforeEach(async () => {
     world = await startDeskWorld();
+    // The button is offered only once a desk is registered (decision record 0022).
+    await world.inChannel(DESK, OWNER, 'set licensing desk');
   });
   afterEach(() => world.close());
 
@@ -41,7 +43,6 @@ describe('the desk is offered on an answer that carries a caveat', () => {
   });
 
   it('the form and the desk card show the caveat, and the record link carries it', async () => {
-    await world.inChannel(DESK, OWNER, 'set licensing desk');
     const [answer] = (await world.send({ ...personalChat(ASKER), value: lastAnswer(['windows-11']) }))[0].attachments!;
     const [form] = (await world.send({ ...personalChat(ASKER), value: askButton(answer)!.data }))[0].attachments!;
     expect(kindOf(form)).toBe('desk-ask');

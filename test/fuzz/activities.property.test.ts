@@ -22,7 +22,7 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const PATH = process.env.FUZZ_PATH || undefined;
 const runs = (n: number) => ({ numRuns: n, seed: SEED, path: PATH, endOnFailure: false });
 
-const handler = createMessagesHandler({ config: parseConfig({}), telemetry: NO_TELEMETRY });
+const handler = createMessagesHandler({ config: parseConfig({ DESK_STORE_FILE: ':memory:' }), telemetry: NO_TELEMETRY });
 
 // Teams answers are tidied up by editing the answered card through the channel's connector:
 // a stub on 127.0.0.1 plays the channel so those calls are real and fast.

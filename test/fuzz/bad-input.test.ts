@@ -18,7 +18,7 @@ import { AddressInfo } from 'node:net';
 // 5xx, every error a short JSON message. (test/handlers/messages.test.ts and
 // test/server/local-server.test.ts cover the basic 400, 405, 413 and unknown-type cases.)
 
-const handler = createMessagesHandler({ config: parseConfig({}), telemetry: NO_TELEMETRY });
+const handler = createMessagesHandler({ config: parseConfig({ DESK_STORE_FILE: ':memory:' }), telemetry: NO_TELEMETRY });
 const MARKER = 'do-not-echo-4f1c';
 
 let server: Server;

@@ -20,7 +20,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const handler = createMessagesHandler({ config: parseConfig({}), telemetry: NO_TELEMETRY });
+  const handler = createMessagesHandler({ config: parseConfig({ DESK_STORE_FILE: ':memory:' }), telemetry: NO_TELEMETRY });
   server = createLocalServer({ routes: defaultRoutes(handler), log: (line) => logs.push(line) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -43,7 +43,7 @@ type Line = Record<string, unknown>;
 
 const logged: { level: string; text: string }[] = [];
 const consoleOutput: string[] = [];
-const handler = createMessagesHandler({ config: parseConfig({}), telemetry: NO_TELEMETRY });
+const handler = createMessagesHandler({ config: parseConfig({ DESK_STORE_FILE: ':memory:' }), telemetry: NO_TELEMETRY });
 
 beforeEach(() => {
   logged.length = 0;
@@ -208,7 +208,10 @@ describe('one structured log line per turn, and nothing personal in it', () => {
 describe('the one copy of each record', () => {
   it('logs every record through context.log, and hands telemetry that very record (it exports votes only)', async () => {
     const records: TurnRecord[] = [];
-    const withTelemetry = createMessagesHandler({ config: parseConfig({}), telemetry: { turn: (record) => void records.push(record) } });
+    const withTelemetry = createMessagesHandler({
+      config: parseConfig({ DESK_STORE_FILE: ':memory:' }),
+      telemetry: { turn: (record) => void records.push(record) },
+    });
     const body = JSON.stringify({ type: 'message', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', text: 'help' });
     expect((await withTelemetry(httpRequest({ body }), context())).status).toBe(200);
     expect((await withTelemetry(httpRequest({ body: '{' }), context())).status).toBe(400);

@@ -16,6 +16,8 @@ export interface E2eEnv {
   artifacts: string;
   chromium: string;
   headed: boolean;
+  /** The licensing desk's own Teams Playground (its current user a desk member), with msteams only. */
+  desk?: { playground: string; team: string; channel: string };
 }
 
 let cached: E2eEnv | undefined;
@@ -43,6 +45,9 @@ export function e2eEnv(): E2eEnv {
     artifacts: process.env.E2E_ARTIFACTS ?? join(__dirname, '..', '..', '..', 'test-results', 'e2e'),
     chromium: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
     headed: process.env.E2E_HEADED === '1',
+    desk: process.env.E2E_PLAYGROUND_DESK
+      ? { playground: process.env.E2E_PLAYGROUND_DESK, team: process.env.E2E_DESK_TEAM ?? '', channel: process.env.E2E_DESK_CHANNEL ?? '' }
+      : undefined,
   };
   return cached;
 }

@@ -115,15 +115,18 @@ export class PlaygroundSession {
     readonly dir: string,
   ) {}
 
-  /** Opens a fresh Playground page (a fresh transcript) for the current test. */
-  static async open(browser: Browser, channel: PlaygroundChannel): Promise<PlaygroundSession> {
+  /**
+   * Opens a fresh Playground page (a fresh transcript) for the current test. `other`: another
+   * Playground of that channel (its URL), with its own folder of artifacts (`name`).
+   */
+  static async open(browser: Browser, channel: PlaygroundChannel, other?: { url: string; name: string }): Promise<PlaygroundSession> {
     const env = e2eEnv();
-    const playground = env.playgrounds[channel];
+    const playground = other?.url ?? env.playgrounds[channel];
     if (!playground) throw new Error(`no Playground for ${channel}`);
     const playgroundOrigin = new URL(playground).origin;
     const botOrigin = new URL(env.botUrl).origin;
     const test = expect.getState().currentTestName ?? 'test';
-    const dir = join(env.artifacts, channel, slug(test.replace(new RegExp(`^.*?${channel}\\s*`), '')));
+    const dir = join(env.artifacts, channel, slug(test.replace(new RegExp(`^.*?${channel}\\s*`), '')), ...(other ? [slug(other.name)] : []));
     mkdirSync(dir, { recursive: true });
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
