@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS } from './support/playground';
 // serves the page, Web Chat's bundle and the token function; a local stand-in plays the Direct
 // Line service (tokens, conversations, the websocket stream) and relays activities to the real bot
 // at /api/messages, which replies through the stand-in as its serviceUrl. The Agents Playground
-// cannot play that part: it serves no Direct Line routes (see README, "Partner-portal Web Chat").
+// cannot play that part: it serves no Direct Line routes (see docs/webchat.md).
 // Self-contained: it starts its own servers, so it needs only a build and Chromium.
 
 const root = join(__dirname, '..', '..');
