@@ -20,20 +20,26 @@ export function sharedVerdict(paths: readonly string[], env: NodeJS.ProcessEnv =
   const absent = paths.filter((path) => !existsSync(path)).map((path) => relative(root, path));
   if (!absent.length) return { run: true };
   if (env.REQUIRE_SHARED === '1')
-    return { run: false, fail: `REQUIRE_SHARED=1 and ${absent.join(', ')} is missing: put the shared folder beside the repository` };
-  return { run: false, skip: `skipped: ${absent.join(', ')} is not beside the repository (CI has it and sets REQUIRE_SHARED=1)` };
+    return { run: false, fail: `missing under REQUIRE_SHARED=1: ${absent.join(', ')} (put the shared folder beside the repository)` };
+  return { run: false, skip: `skipped, not beside the repository: ${absent.join(', ')} (CI has the shared folder and sets REQUIRE_SHARED=1)` };
 }
 
 const failing = (why: string) => () => {
   throw new Error(why);
 };
 
+/** The line that says why, in the run's output: jest lists no test of a file it skips whole. */
+const announce = (title: string, why: string) => process.stderr.write(`${title}: ${why}\n`);
+
 /** `describe`, when every path exists; otherwise skipped with the reason in its title, or a failing test under REQUIRE_SHARED=1. */
 export function describeWithShared(title: string, paths: readonly string[], body: () => void): void {
   const verdict = sharedVerdict(paths);
   if (verdict.run) describe(title, body);
   else if ('fail' in verdict) describe(title, () => it('has the shared files it reads', failing(verdict.fail)));
-  else describe.skip(`${title} (${verdict.skip})`, body);
+  else {
+    announce(title, verdict.skip);
+    describe.skip(`${title} (${verdict.skip})`, body);
+  }
 }
 
 /** `it`, when every path exists; otherwise skipped with the reason in its title, or failing under REQUIRE_SHARED=1. */
@@ -41,5 +47,8 @@ export function itWithShared(title: string, paths: readonly string[], body: jest
   const verdict = sharedVerdict(paths);
   if (verdict.run) it(title, body);
   else if ('fail' in verdict) it(title, failing(verdict.fail));
-  else it.skip(`${title} (${verdict.skip})`, body);
+  else {
+    announce(title, verdict.skip);
+    it.skip(`${title} (${verdict.skip})`, body);
+  }
 }

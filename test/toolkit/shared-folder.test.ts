@@ -16,14 +16,14 @@ describe('tests that read the shared folder beside the repository', () => {
   it('are skipped with a reason naming the missing path when it is not', () => {
     expect(sharedVerdict([join(root, 'package.json'), absent], {})).toEqual({
       run: false,
-      skip: expect.stringContaining('../shared/no-such-folder/tool.mjs is not beside the repository'),
+      skip: expect.stringContaining('not beside the repository: ../shared/no-such-folder/tool.mjs'),
     });
   });
 
   it('fail instead under REQUIRE_SHARED=1', () => {
     expect(sharedVerdict([absent], { REQUIRE_SHARED: '1' })).toEqual({
       run: false,
-      fail: expect.stringContaining('REQUIRE_SHARED=1 and ../shared/no-such-folder/tool.mjs is missing'),
+      fail: expect.stringContaining('missing under REQUIRE_SHARED=1: ../shared/no-such-folder/tool.mjs'),
     });
   });
 
