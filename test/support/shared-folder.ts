@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 
 // The shared folder beside the repository (../shared: the source documents, the real questions, the
 // specialist review, the own-words checker) is no part of a clone. A test that reads it is skipped,
-// with a title saying why, when it is absent; CI always has it and sets REQUIRE_SHARED=1 (.ci/run),
+// with a line saying why, when it is absent; CI always has it and sets REQUIRE_SHARED=1 (.ci/run),
 // and then an absent file fails instead, so a CI run never passes by skipping.
 
 const root = join(__dirname, '..', '..');
