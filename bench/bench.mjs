@@ -3,9 +3,9 @@
 // Functions shim, measured in the same run and interleaved with ours, so that whatever else the
 // machine is doing falls on both alike. Prints a table and writes bench/results.json.
 //
-//   node bench/bench.mjs [--quick] [--readme]
+//   node bench/bench.mjs [--quick] [--docs]
 //     --quick    a few runs of everything (checks the benchmark itself, figures are rough)
-//     --readme   also writes the table into README.md's Performance section
+//     --docs     also writes the table into docs/benchmark.md (--readme, its old name, still works)
 //
 // Expects `npm run build` to have run (npm run bench does it): it measures dist/bundle (the
 // deployed bundle) and dist/functions (the tsc output). Everything else it builds itself into
@@ -521,15 +521,15 @@ function progress(message) {
   if (process.stderr.isTTY) process.stderr.write(`\r${message}        `);
 }
 
-function writeReadme(markdown) {
-  const path = join(root, 'README.md');
-  const readme = readFileSync(path, 'utf8');
+function writeDocsTable(markdown) {
+  const path = join(root, 'docs', 'benchmark.md');
+  const doc = readFileSync(path, 'utf8');
   const start = '<!-- bench:table:start -->';
   const end = '<!-- bench:table:end -->';
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} markers in its Performance section`);
-  writeFileSync(path, `${readme.slice(0, from + start.length)}\n${markdown}\n${readme.slice(to)}`);
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`docs/benchmark.md has no ${start} ... ${end} markers`);
+  writeFileSync(path, `${doc.slice(0, from + start.length)}\n${markdown}\n${doc.slice(to)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -635,9 +635,9 @@ async function main() {
     `\nbundle ${kb(bundleBytes)} (minified ${kb(built.minifiedBytes)}); ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(' ')} at start, ${results.machine.loadAverageAtEnd.join(' ')} at end; ${results.machine.seconds} s${QUICK ? '; --quick: rough figures' : ''}`,
   );
   console.log(`wrote ${RESULTS}`);
-  if (args.has('--readme')) {
-    writeReadme(markdown);
-    console.log('updated the table in README.md');
+  if (args.has('--docs') || args.has('--readme')) {
+    writeDocsTable(markdown);
+    console.log('updated the table in docs/benchmark.md');
   }
 }
 

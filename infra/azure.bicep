@@ -303,7 +303,7 @@ resource webChatChannel 'Microsoft.BotService/botServices/channels@2022-09-15' =
 }
 
 // The Direct Line site's key, copied into the vault at deployment. Provisioning again after
-// regenerating the key in the portal writes a new secret version (README: rotation).
+// regenerating the key in the portal writes a new secret version (docs/deploy.md: rotation).
 resource directLineSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: directLineSecretName

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run deploy:flex: deploys the Function App package to a Flex Consumption app through One
 // Deploy, the only zip deployment Flex Consumption accepts (it has no /api/zipdeploy; see
-// docs/decisions/0001 and 0005, and the README's Deploy section). m365agents.yml runs it after
+// docs/decisions/0001 and 0005, and docs/deploy.md). m365agents.yml runs it after
 // `npm run build` and `npm prune --omit=dev --omit=optional`; an operator without the toolkit
 // runs the same three commands.
 //

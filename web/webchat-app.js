@@ -72,32 +72,58 @@
    * @param {string} state
    * @param {string} title
    * @param {string} text
+   * @param {boolean} retry whether trying again can help: offer the button, else point to the guide
    */
-  function problem(state, title, text) {
-    var retry = element('button', 'Try again');
-    retry.type = 'button';
-    retry.addEventListener('click', start);
-    show(state, 'problem', [element('h2', title), element('p', text), retry]);
+  function problem(state, title, text, retry) {
+    /** @type {Node[]} */
+    var nodes = [element('h2', title), element('p', text)];
+    if (retry) {
+      var button = element('button', 'Try again');
+      button.type = 'button';
+      button.addEventListener('click', start);
+      nodes.push(button);
+    } else {
+      var guide = element('p');
+      var link = element('a', 'licensing guide');
+      link.href = '/guide';
+      guide.append('Meanwhile the ', link, ' the answers cite is open to read.');
+      nodes.push(guide);
+    }
+    show(state, 'problem', nodes);
   }
 
-  function notConfigured() {
-    var how = element('p');
-    how.append(
-      'The server has no Direct Line secret, so it cannot hand out chat tokens. To turn the chat on, add the Direct Line channel to the bot in Azure, copy one of its secret keys into the ',
-    );
-    how.append(element('code', 'DIRECT_LINE_SECRET'));
-    how.append(' setting of this app and restart it.');
-    var local = element('p');
-    local.append('To try the assistant locally without Azure, run ');
-    local.append(element('code', 'npm start'));
-    local.append(' and then ');
-    local.append(element('code', 'npm run playground'));
-    local.append(', and chat in the Microsoft 365 Agents Playground it starts (http://localhost:56150).');
-    var guide = element('p');
-    var link = element('a', 'licensing guide');
-    link.href = '/guide';
-    guide.append('Meanwhile the ', link, ' the answers cite is open to read.');
-    show('not-configured', 'problem', [element('h2', 'Chat is not set up on this server yet'), how, local, guide]);
+  /**
+   * The headline for each reason the token endpoint gives (handlers/webchat-token-refusals.ts); the
+   * sentence under it, and whether to offer "Try again", come from the endpoint's answer.
+   * @type {Record<string, string>}
+   */
+  var TITLES = {
+    'origin-not-allowed': 'The chat cannot start on this site',
+    'not-configured': 'The chat is not available here yet',
+    unavailable: 'The chat service is not answering',
+    'rate-limited': 'The chat is busy',
+  };
+
+  /**
+   * Says why no token came: the endpoint's own reason and sentence when it gave them, else (a proxy's
+   * error page, say) a general "try again".
+   * @param {Response} response
+   */
+  async function refused(response) {
+    /** @type {unknown} */
+    var answer;
+    try {
+      answer = await response.json();
+    } catch {
+      answer = undefined;
+    }
+    /** @type {{ reason?: unknown, error?: unknown, retry?: unknown }} */
+    var said = typeof answer === 'object' && answer !== null ? answer : {};
+    var reason = typeof said.reason === 'string' && Object.prototype.hasOwnProperty.call(TITLES, said.reason) ? said.reason : undefined;
+    if (!reason || typeof said.error !== 'string' || !said.error) {
+      return problem('token-failed', 'The chat could not start', 'The chat could not start just now. Try again in a few minutes.', true);
+    }
+    return problem(reason, TITLES[reason], said.error.slice(0, 500), said.retry !== false);
   }
 
   async function start() {
@@ -114,13 +140,9 @@
         cache: 'no-store',
       });
     } catch {
-      return problem('token-failed', 'The chat could not start', 'The chat service could not be reached. Check your connection, then try again.');
+      return problem('token-failed', 'The chat could not start', 'The chat service could not be reached. Check your connection, then try again.', true);
     }
-    if (!response.ok) await response.text().catch(() => '');
-    if (response.status === 503) return notConfigured();
-    if (!response.ok) {
-      return problem('token-failed', 'The chat could not start', 'The token service answered ' + response.status + '. Try again in a moment.');
-    }
+    if (!response.ok) return refused(response);
     /** @type {unknown} */
     var answer;
     try {
@@ -130,18 +152,18 @@
     }
     var token = typeof answer === 'object' && answer !== null && 'token' in answer ? answer.token : undefined;
     if (typeof token !== 'string') {
-      return problem('token-failed', 'The chat could not start', 'The token service gave no token. Try again in a moment.');
+      return problem('token-failed', 'The chat could not start', 'The chat could not start just now. Try again in a few minutes.', true);
     }
     var WebChat = /** @type {Window & { WebChat?: WebChatBundle }} */ (window).WebChat;
     if (!WebChat) {
-      return problem('bundle-missing', 'The chat could not start', 'The chat component did not load. Reload the page.');
+      return problem('bundle-missing', 'The chat could not start', 'The chat component did not load. Reload the page.', true);
     }
     var directLine = WebChat.createDirectLine({ token: token, domain: setting('data-direct-line') });
     directLine.connectionStatus$.subscribe(function (status) {
       // 2 Online, 4 FailedToConnect, 5 Ended (botframework-directlinejs ConnectionStatus)
       if (status === 2) main.setAttribute('data-state', 'online');
       if (status === 4 || status === 5) {
-        problem('connection-failed', 'The chat lost its connection', 'The connection to the chat service failed. Try again, or reload the page.');
+        problem('connection-failed', 'The chat lost its connection', 'The connection to the chat service failed. Try again, or reload the page.', true);
       }
     });
     statusBox.hidden = true;

@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS } from './support/playground';
 // serves the page, Web Chat's bundle and the token function; a local stand-in plays the Direct
 // Line service (tokens, conversations, the websocket stream) and relays activities to the real bot
 // at /api/messages, which replies through the stand-in as its serviceUrl. The Agents Playground
-// cannot play that part: it serves no Direct Line routes (see README, "Partner-portal Web Chat").
+// cannot play that part: it serves no Direct Line routes (see docs/webchat.md).
 // Self-contained: it starts its own servers, so it needs only a build and Chromium.
 
 const root = join(__dirname, '..', '..');
@@ -40,7 +40,7 @@ async function freePort(): Promise<number> {
 /** Starts dist/server/main.js with the given Direct Line settings; its page's origin is PUBLIC_BASE_URL. */
 async function startBot(settings: Record<string, string>): Promise<LocalBot> {
   if (!existsSync(entry)) throw new Error('dist/server/main.js is missing: run `npm run build` first (npm run test:e2e does)');
-  const port = await freePort();
+  const port = settings.PORT ? Number(settings.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), PUBLIC_BASE_URL: url, WEBCHAT_ALLOWED_ORIGINS: '', ...settings };
   for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'APPLICATIONINSIGHTS_CONNECTION_STRING']) delete env[name];
@@ -325,25 +325,65 @@ describe('the partner-portal Web Chat page in Chromium', () => {
     await expectClean(w);
   });
 
-  it('says plainly how to get a token when the server has no Direct Line secret', async () => {
-    const unconfigured = await startBot({ DIRECT_LINE_SECRET: '', DIRECT_LINE_ENDPOINT: directLine.url });
+  it('tells a visitor plainly that the chat is not set up, and whom to tell, when the server has no Direct Line secret; the how-to goes to the log', async () => {
+    const contact = 'the licensing desk (licensing@contoso.com)';
+    const unconfigured = await startBot({ DIRECT_LINE_SECRET: '', DIRECT_LINE_ENDPOINT: directLine.url, DESK_CONTACT: contact });
     try {
       const before = directLine.tokenRequests.length;
       const w = await openPage(`${unconfigured.url}/`);
       await w.page.waitForSelector('#app[data-state="not-configured"]', { timeout: 15000 });
       const status = (await w.page.locator('#status').textContent()) ?? '';
       expect(status).toMatch(/not set up/);
-      expect(status).toContain('DIRECT_LINE_SECRET');
-      expect(status).toMatch(/Agents Playground/);
-      expect(status).toContain('npm run playground');
+      expect(status).toContain(contact);
+      expect(status).not.toMatch(/DIRECT_LINE_SECRET|npm run|Playground/);
+      // Trying again cannot help, so no button offers it; the guide is there to read.
+      await expect(w.page.locator('#status button').count()).resolves.toBe(0);
+      await expect(w.page.locator('#status a[href="/guide"]').isVisible()).resolves.toBe(true);
       await expect(w.page.locator('#webchat').isHidden()).resolves.toBe(true);
       expect(directLine.tokenRequests.length).toBe(before);
-      expect(await Promise.all(w.tokenAnswers)).toEqual([{ status: 503, body: { error: expect.stringContaining('DIRECT_LINE_SECRET') } }]);
+      expect(await Promise.all(w.tokenAnswers)).toEqual([{ status: 503, body: expect.objectContaining({ reason: 'not-configured', retry: false }) }]);
+      expect(unconfigured.output()).toContain('DIRECT_LINE_SECRET is not set');
+      expect(unconfigured.output()).toContain('npm run playground');
       // The 503 itself shows up as a failed resource in the console; nothing else may.
       w.errors.splice(0, w.errors.length, ...w.errors.filter((e) => !/status of 503/.test(e)));
       await expectClean(w);
     } finally {
       unconfigured.process.kill('SIGTERM');
+    }
+  });
+
+  it('tells "not allowed from this site" from "down, try again": the page at 127.0.0.1 when PUBLIC_BASE_URL says localhost, then at localhost with Direct Line gone', async () => {
+    const port = await freePort();
+    const unreachable = `http://127.0.0.1:${await freePort()}`;
+    const bot = await startBot({
+      PORT: String(port),
+      PUBLIC_BASE_URL: `http://localhost:${port}`,
+      DIRECT_LINE_SECRET: SECRET,
+      DIRECT_LINE_ENDPOINT: unreachable,
+    });
+    try {
+      const elsewhere = await openPage(`http://127.0.0.1:${port}/`);
+      await elsewhere.page.waitForSelector('#app[data-state="origin-not-allowed"]', { timeout: 15000 });
+      expect((await elsewhere.page.locator('#status').textContent()) ?? '').toMatch(/not allowed to start the chat/);
+      await expect(elsewhere.page.locator('#status button').count()).resolves.toBe(0);
+      expect(await Promise.all(elsewhere.tokenAnswers)).toEqual([{ status: 403, body: expect.objectContaining({ reason: 'origin-not-allowed' }) }]);
+      expect(bot.output()).toContain(`refused origin "http://127.0.0.1:${port}"`);
+
+      const down = await openPage(`http://localhost:${port}/`);
+      await down.page.waitForSelector('#app[data-state="unavailable"]', { timeout: 15000 });
+      expect((await down.page.locator('#status').textContent()) ?? '').toMatch(/not answering right now\. Try again/);
+      expect(bot.output()).toContain(`Direct Line at ${unreachable} could not be reached`);
+      // "Try again" asks once more, and says the same while Direct Line stays away.
+      await down.page.getByRole('button', { name: 'Try again' }).click();
+      for (let i = 0; i < 50 && down.tokenAnswers.length < 2; i++) await down.page.waitForTimeout(200);
+      expect(down.tokenAnswers).toHaveLength(2);
+      await down.page.waitForSelector('#app[data-state="unavailable"]', { timeout: 15000 });
+      for (const w of [elsewhere, down]) {
+        w.errors.splice(0, w.errors.length, ...w.errors.filter((e) => !/status of (403|502)/.test(e)));
+        await expectClean(w);
+      }
+    } finally {
+      bot.process.kill('SIGTERM');
     }
   });
 });

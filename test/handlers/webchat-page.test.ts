@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseConfig } from '../../config/config';
 import { createHomeHandler } from '../../handlers/home';
 import { findWebchatFile, webchatAppVersion, webchatAssetHandler, webchatBundleVersion } from '../../handlers/webchat-assets';
+import { TOKEN_REFUSALS } from '../../handlers/webchat-token-refusals';
 import { EMPTY_STYLE_HASH } from '../../web/webchat-page';
 import { httpRequest } from '../support/http';
 
@@ -101,12 +102,11 @@ describe('GET / : the partner-portal Web Chat page', () => {
     expect(cspOf(await local(get('/'))).get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:5000', 'ws://127.0.0.1:5000']);
   });
 
-  it('renders the same page with no secret configured: the page script explains the 503', async () => {
+  it('renders the same page with no secret configured; its script has a headline for every reason the token endpoint gives, and no operator detail', async () => {
     const response = await createHomeHandler({ config: parseConfig({}) })(get('/'));
     expect(response.status).toBe(200);
-    expect(appScript).toContain('response.status === 503');
-    expect(appScript).toContain('DIRECT_LINE_SECRET');
-    expect(appScript).toContain('npm run playground');
+    for (const reason of TOKEN_REFUSALS) expect(appScript).toMatch(new RegExp(`'?${reason}'?: '`));
+    expect(appScript).not.toMatch(/DIRECT_LINE_SECRET|npm run playground|response\.status ===/);
     expect(appScript).not.toMatch(/https?:\/\/(?!localhost)/);
   });
 

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { guide } from '../../core/knowledge';
+import { itWithShared, sharedPath } from '../support/shared-folder';
 
 // Section ids are anchors: guide links, decision records, cards already sent and links people
 // shared point at them, and the real-question eval names them. A section may be retitled or
@@ -54,7 +55,7 @@ const PUBLISHED = [
   'vm-listed-provider-definition',
 ];
 
-const evalDir = join(__dirname, '..', '..', '..', 'shared', 'eval');
+const evalDir = sharedPath('eval');
 const evalLine = z.looseObject({ id: z.string(), relevant_sections: z.array(z.string()).optional() });
 
 describe('section ids', () => {
@@ -66,8 +67,7 @@ describe('section ids', () => {
     expect([...guide.sections.keys()].filter((id) => !PUBLISHED.includes(id))).toEqual([]);
   });
 
-  it('still has every section the real-question eval names', () => {
-    if (!existsSync(evalDir)) throw new Error(`the eval set is missing at ${evalDir}`);
+  itWithShared('still has every section the real-question eval names', [evalDir], () => {
     const named = readdirSync(evalDir)
       .filter((name) => name.endsWith('.jsonl'))
       .flatMap((name) =>

@@ -1,12 +1,12 @@
 import { join } from 'path';
 import { search } from '../../reading/search';
+import { describeWithShared } from '../support/shared-folder';
 import { BARS, evalDir, evaluate, figures, labelsFile, loadAllowedFacts, loadSets, type QuestionOutcome } from '../../reading/eval/evaluate';
 
 // The development sets of questions people asked in public forums, kept beside the repository
 // (../shared/eval/, as in CI). They are read, never copied: the askers' words stay there. The
 // figures and their definitions are the ones `npm run eval:questions` prints (reading/eval/).
 const root = join(__dirname, '..', '..');
-const sets = loadSets(evalDir(root));
 const allowed = loadAllowedFacts(labelsFile(root));
 
 /** "holds", or what fell short and on which questions, so a failure names them. */
@@ -15,9 +15,8 @@ function holds(missed: QuestionOutcome[], of: number, floor: number): string {
   return share >= floor ? 'holds' : `${Math.round(share * 100)}% < ${floor * 100}%, missed ${missed.map((o) => o.id).join(' ')}`;
 }
 
-if (!sets.length) {
-  test.skip(`real questions: ${evalDir(root)} is absent (CI keeps shared/ beside the repository), so these figures are not checked`, () => {});
-} else {
+describeWithShared('real questions', [evalDir(root)], () => {
+  const sets = loadSets(evalDir(root));
   const outcomes = evaluate(sets, (text) => search(text), allowed).flatMap((r) => r.outcomes);
   const answerable = outcomes.filter((o) => o.answerable);
   const total = figures(outcomes);
@@ -73,4 +72,4 @@ if (!sets.length) {
       for (const o of answerable) expect(Object.keys(allowed)).toContain(o.id);
     });
   });
-}
+});
