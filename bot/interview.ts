@@ -37,9 +37,13 @@ export function handleSubmit(data: SubmitData, options: InterviewOptions): Outco
     case 'topics':
       return { reply: welcomeCard(), log };
     case 'restart':
-      return data.topic
-        ? { ...nextStep({ topic: data.topic, facts: {}, history: [], caveats }, options.baseUrl, '', answeredOn), log: { ...log, topic: data.topic } }
-        : { reply: welcomeCard(), log };
+      if (!data.topic) return { reply: welcomeCard(), log };
+      return {
+        ...nextStep({ topic: data.topic, facts: {}, history: [], caveats }, options.baseUrl, '', answeredOn),
+        log: { ...log, topic: data.topic },
+        // The question the button was on is retired in Teams, so only the new first question is live.
+        ...(data.left ? { answered: leftCard(data.topic, data.left, 'restart') } : {}),
+      };
     case 'start':
     case 'check': {
       // A start card of an earlier version could carry facts read from a free question: those are

@@ -72,10 +72,11 @@ export const changePayload = (state: InterviewState, fact: string): SubmitData =
 });
 
 /** Start over: with a topic, its caveats stay, since they are about the question, not the answers. */
-export const restartPayload = (topic?: TopicId, caveats?: readonly string[]): SubmitData => ({
+/** `left`: the question the button is on, so that Teams can retire that card when the check starts again. */
+export const restartPayload = (topic?: TopicId, caveats?: readonly string[], left?: string): SubmitData => ({
   action: 'restart',
   v: v(),
-  ...(topic ? { topic, ...carried(caveats) } : {}),
+  ...(topic ? { topic, ...carried(caveats), ...(left ? { left } : {}) } : {}),
 });
 
 export const feedbackPayload = (state: InterviewState, helpful: boolean): SubmitData => ({

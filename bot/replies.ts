@@ -59,7 +59,8 @@ export const answeredCard = (topic: TopicId, fact: string, value: string): Attac
   renderAnswered({ prompt: factDefinition(topic, fact)?.prompt ?? fact, answer: answerLabel(topic, fact, value) });
 
 /** Replaces, in Teams, the question the user left with Back, so that only the question returned to is live. */
-export const leftCard = (topic: TopicId, fact: string): Attachment => renderAnswered({ prompt: factDefinition(topic, fact)?.prompt ?? fact, wentBack: true });
+export const leftCard = (topic: TopicId, fact: string, how: 'back' | 'restart' = 'back'): Attachment =>
+  renderAnswered({ prompt: factDefinition(topic, fact)?.prompt ?? fact, left: how });
 
 /**
  * The facts read from a free question, each as its question with a list preset to the answer read,
@@ -128,7 +129,7 @@ function askCard(
     choiceSubmit: answerPayload(state, fact),
     // Back from a what-if keeps the earlier answer, which leads back to the same verdict.
     back: options.whatIf && earlier !== undefined ? answerPayload(state, fact, earlier) : state.history.length ? backPayload(state) : undefined,
-    startOver: restartPayload(state.topic, state.caveats),
+    startOver: restartPayload(state.topic, state.caveats, fact),
   });
 }
 

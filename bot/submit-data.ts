@@ -64,7 +64,8 @@ const actions = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('answer'), v, topic, facts, history, fact: id, caveats, value }),
   z.strictObject({ action: z.literal('back'), v, topic, facts, history, caveats, value }),
   z.strictObject({ action: z.literal('change'), v, topic, facts, history, fact: id, caveats, value }),
-  z.strictObject({ action: z.literal('restart'), v, topic: topic.optional(), caveats, value }),
+  /** `left`: the question the button was on, which Teams then retires. */
+  z.strictObject({ action: z.literal('restart'), v, topic: topic.optional(), caveats, left: id.optional(), value }),
   z.strictObject({ action: z.literal('feedback'), v, topic, facts, helpful: z.boolean(), caveats, value }),
   z.strictObject({ action: z.literal('help'), v, value }),
   z.strictObject({ action: z.literal('topics'), v, value }),
@@ -97,7 +98,7 @@ export function readSubmit(raw: unknown, version: string = guide.version): Submi
 
 function fitsGuide(data: SubmitData): boolean {
   // Caveats belong to a topic's check: "all topics" starts afresh, so no card sends them there.
-  if (data.action === 'restart' && data.topic === undefined && data.caveats) return false;
+  if (data.action === 'restart' && data.topic === undefined && (data.caveats || data.left)) return false;
   if (!('topic' in data) || data.topic === undefined) return true;
   const definition = TOPICS[data.topic];
   if ('facts' in data && checkFacts(data.topic, data.facts)) return false;
@@ -115,6 +116,7 @@ function fitsGuide(data: SubmitData): boolean {
     if (new Set(data.history).size !== data.history.length) return false;
     if (!data.history.every((fact) => Object.hasOwn(data.facts, fact))) return false;
   }
+  if (data.action === 'restart' && data.left !== undefined && !definition.facts.some((candidate) => candidate.id === data.left)) return false;
   if (data.action === 'answer' || data.action === 'change') {
     const fact = definition.facts.find((candidate) => candidate.id === data.fact);
     if (!fact) return false;

@@ -6,8 +6,8 @@ import { en } from '../wording/en';
 
 export const answeredDataSchema = z.union([
   z.object({ prompt: text, answer: shortText }),
-  /** A question left with Back: nothing was answered on it. */
-  z.object({ prompt: text, wentBack: z.literal(true) }),
+  /** A question left with Back or "Start this check again": nothing was answered on it. */
+  z.object({ prompt: text, left: z.enum(['back', 'restart']) }),
 ]);
 export type AnsweredData = z.input<typeof answeredDataSchema>;
 
@@ -15,5 +15,8 @@ export type AnsweredData = z.input<typeof answeredDataSchema>;
 export const renderAnswered = defineCard(
   'answered',
   json,
-  answeredDataSchema.transform((data) => ({ prompt: data.prompt, youSaid: 'answer' in data ? en.answered.youSaid(data.answer) : en.answered.wentBack })),
+  answeredDataSchema.transform((data) => ({
+    prompt: data.prompt,
+    youSaid: 'answer' in data ? en.answered.youSaid(data.answer) : data.left === 'back' ? en.answered.wentBack : en.answered.startedAgain,
+  })),
 );

@@ -144,6 +144,7 @@ export const en = {
   answered: {
     youSaid: (answer: string) => `You said: **${answer}**`,
     wentBack: 'You went back to the question before this one.',
+    startedAgain: 'You started this check again.',
   },
 
   /** The step between a free question and its check: what was read, shown for the user to confirm or change. */

@@ -44,6 +44,8 @@ describe('card data that is tampered with or malformed gets a friendly restart c
     ['caveats that are not a list', answer({ caveats: 'windows-11' })],
     ['more caveats than the knowledge has', answer({ caveats: Array.from({ length: 11 }, (_, i) => `caveat-${i}`) })],
     ['caveats on a restart to all topics', { action: 'restart', v, caveats: ['windows-11'] }],
+    ['a restart leaving a question its topic does not have', { action: 'restart', v, topic: 'refurbished-pc', left: 'transfer' }],
+    ['a restart to all topics leaving a question', { action: 'restart', v, left: 'coa' }],
     ['caveats on a check of no topic', { action: 'check', v, topic: 'x', read: {}, caveats: ['windows-11'] }],
   ])('%s', async (_, value) => {
     const chat = new Chat();

@@ -189,6 +189,26 @@ describe('through the HTTP handler: Back in Teams retires the card it was presse
     }
   });
 
+  test('"Start this check again" on a question retires that question the same way, and the check starts at its first question', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const chat = new HttpChat('msteams', connector.url);
+      const first = onlyCard(await chat.press(button(await welcome(chat), TOPICS['refurbished-pc'].title)));
+      const second = onlyCard(await chat.press(...optionPress(first, 'Still the original board')));
+      const again = onlyCard(await chat.press(button(second, 'Start this check again'), {}, { replyToId: 'card-activity-45' }));
+      expect(cardText(again)).toContain(TOPICS['refurbished-pc'].facts[0].prompt);
+      expect(cardText(again)).not.toContain('Your answer so far');
+
+      const update = connector.calls.find((call) => call.method === 'PUT' && call.path.endsWith('/card-activity-45'));
+      const retired = (update!.body as { attachments: Card[] }).attachments[0];
+      expect(kindOf(retired)).toBe('answered');
+      expect(cardText(retired)).toBe(`${TOPICS['refurbished-pc'].facts[1].prompt}\nYou started this check again.`);
+      expect(buttons(retired)).toEqual([]);
+    } finally {
+      await connector.close();
+    }
+  });
+
   test('outside Teams nothing is edited, and Back pressed twice on the same old card gives the same question', async () => {
     const connector = await startFakeConnector();
     try {
