@@ -49,6 +49,9 @@ export const en = {
     notCovered: 'Not covered by the sources',
     guide: 'Windows licensing guide',
     source: (source: string) => `Source: ${source}`,
+    /** A source document under an answer's citations, with the citations that rest on it: "Source of [1] [3]: ...". */
+    sourceOf: (markers: string, source: string) => `Source of ${markers}: ${source}`,
+    whyAndSources: 'Why, and sources',
   },
 
   buttons: {
@@ -173,6 +176,8 @@ export const en = {
 
   search: {
     heading: 'From the guide',
+    /** The button that opens the other sections found, under the best one. */
+    moreSections: 'More from the guide',
     looksLike: (topicQuestion: string) => `Your case looks like: ${topicQuestion}`,
     /** Above the facts read from the message on the results card: they are shown again to confirm. */
     readFromMessage: 'From your message I read (you confirm each before it is used):',
