@@ -113,7 +113,7 @@ export const en = {
     heading: 'How I can help',
     interview: '• Pick a topic and answer a few questions. I ask only what can still change the answer, then give a verdict with the guide sections behind it.',
     freeText: '• Or ask in your own words: I search the guide, show the closest sections and, where your words name the facts of a case, offer to check it.',
-    whatIf: '• On an answer, press **Change** next to any of your answers to see what a different answer would give.',
+    whatIf: '• On an answer, open **Your answers** and press **Change** next to any of them to see what a different answer would give.',
     commands: 'Commands',
     commandHelp: 'this overview',
     commandTopics: 'the list of topics',
