@@ -12,7 +12,7 @@ import { linkify } from './links';
 // under default-coloured text, which every Teams theme keeps readable. Coloured text never
 // carries it: Teams' good and warning text colours are 2.07:1 and 1.47:1 on white
 // (docs/decisions/0020-answer-at-a-glance.md).
-export const VERDICT_LOOKS: Readonly<Record<Verdict, { symbol: string; style: string }>> = {
+const VERDICT_LOOKS: Readonly<Record<Verdict, { symbol: string; style: string }>> = {
   permitted: { symbol: '✓', style: 'good' },
   'not-permitted': { symbol: '✗', style: 'attention' },
   conditional: { symbol: '!', style: 'warning' },
@@ -23,7 +23,7 @@ export const VERDICT_HEADLINES: Readonly<Record<Verdict, { text: string; symbol:
   VERDICTS.map((verdict) => [verdict, { text: en.verdicts[verdict], ...VERDICT_LOOKS[verdict] }]),
 ) as Record<Verdict, { text: string; symbol: string; style: string }>;
 
-// The card's fixed words; sentences with values (the citation buttons, the small print) are made per card.
+// The card's fixed words; sentences with values (the citation lines, the small print) are made per card.
 const WORDS = {
   recommended: en.labels.recommended,
   whatYouNeed: en.labels.whatYouNeed,

@@ -22,7 +22,7 @@ export function documentsOf(source: string): string[] {
 /** A markdown link whose text cannot close the link early and whose address cannot end it. */
 export function markdownLink(text: string, url: string): string {
   const label = text.replace(/[[\]]/g, (bracket) => (bracket === '[' ? '(' : ')'));
-  const target = url.replace(/[()\s]/g, (character) => encodeURIComponent(character));
+  const target = url.replace(/[()\s]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${label}](${target})`;
 }
 

@@ -8,7 +8,7 @@ import { decide } from '../../core/decide';
 import { search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import { DirectLineStandIn } from '../support/direct-line-stand-in';
-import { CHROMIUM_ARGS } from './support/playground';
+import { CHROMIUM_ARGS, OUTER_CARD } from './support/playground';
 import { onScreen } from './support/interview';
 import { en } from '../../wording/en';
 
@@ -122,7 +122,8 @@ async function open(browser: Browser, url: string, viewport = { width: 1280, hei
   return { context, page, offHost, errors, tokenAnswers, violations: () => page.evaluate<string[]>('window.__violations') };
 }
 
-const cards = (page: Page) => page.locator('#webchat .ac-adaptiveCard');
+// Not the cards an Action.ShowCard opens inside a message's card.
+const cards = (page: Page) => page.locator(`#webchat ${OUTER_CARD}`);
 
 /** Presses a card button (the newest card's) and waits for the next card. */
 async function press(page: Page, title: string): Promise<void> {
@@ -288,7 +289,7 @@ describe('the partner-portal Web Chat page in Chromium', () => {
     const scrolling = () =>
       page.evaluate<{ overflow: string; scrolls: boolean; lastInView: boolean }>(`(() => {
         const scrollable = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
-        const all = document.querySelectorAll('#webchat .ac-adaptiveCard');
+        const all = document.querySelectorAll('#webchat .ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)');
         const last = all[all.length - 1].getBoundingClientRect();
         const box = scrollable.getBoundingClientRect();
         return { overflow: getComputedStyle(scrollable).overflowY, scrolls: scrollable.scrollHeight > scrollable.clientHeight, lastInView: last.bottom <= box.bottom + 2 && last.bottom > box.top };
