@@ -1,4 +1,4 @@
-import type { Attachment } from 'botbuilder';
+import type { Attachment } from '../../support/cards';
 import {
   answerCard,
   answeredCard,
@@ -78,7 +78,8 @@ export function cardSamples(): CardSample[] {
       notice: en.notices.linkFromOtherGuide,
       verdict: permitted.decision.verdict,
       summary: permitted.decision.summary,
-      reasons: permitted.decision.reasons,
+      // As bot/link-unfurl.ts sends them: this card lists no sources, so no [n] markers.
+      reasons: permitted.decision.reasons.map((reason) => reason.replace(/(?:\s*\[\d+\])+$/, '')),
       version: permitted.decision.knowledge.version,
       url: permitted.decision.permalink,
     }),
