@@ -25,7 +25,7 @@ export const decisionLinkDataSchema = z.object({
 export type DecisionLinkData = z.input<typeof decisionLinkDataSchema>;
 
 export const decisionHeadline = (verdict: DecisionLinkData['verdict']) =>
-  verdict ? VERDICT_HEADLINES[verdict] : { text: NOT_DECIDED_HEADLINE, color: 'Default' };
+  verdict ? VERDICT_HEADLINES[verdict] : { text: NOT_DECIDED_HEADLINE, symbol: '…', style: 'emphasis' };
 
 /** The decision behind a record link: question, verdict, summary and its first reasons. */
 export const renderDecisionLink = defineCard(
@@ -34,7 +34,8 @@ export const renderDecisionLink = defineCard(
   decisionLinkDataSchema.transform((data) => ({
     ...data,
     headline: decisionHeadline(data.verdict).text,
-    headlineColor: decisionHeadline(data.verdict).color,
+    verdictSymbol: decisionHeadline(data.verdict).symbol,
+    verdictStyle: decisionHeadline(data.verdict).style,
     reasons: data.reasons.slice(0, REASONS_SHOWN),
     smallPrint: en.smallPrint(data.version),
     words: { why: en.labels.why, openDecisionRecord: en.buttons.openDecisionRecord },

@@ -50,7 +50,10 @@ export const deskRequestDataSchema = z.object({
 });
 export type DeskRequestData = z.input<typeof deskRequestDataSchema>;
 
-/** The request in the desk channel; its buttons are those its status still allows. */
+/**
+ * The request in the desk channel; its buttons are those its status still allows. What people typed
+ * (the question, the answer) is a TextRun, which no client reads as markdown: a typed link stays text.
+ */
 export const renderDeskRequest = defineCard(
   'desk-request',
   requestJson,

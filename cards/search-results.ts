@@ -3,6 +3,8 @@ import { defineCard } from './render';
 import { notice, payload, shortText, text, url } from './fields';
 import json from './templates/search-results.json';
 import { en } from '../wording/en';
+import { markdownLink } from './citations';
+import { linkify } from './links';
 
 /** Room for a second check when two topics are close; more would bury the sections. */
 export const MAX_CHECKS = 2;
@@ -28,21 +30,27 @@ export const searchResultsDataSchema = z.object({
 });
 export type SearchResultsData = z.input<typeof searchResultsDataSchema>;
 
-/** The best guide sections for a free question, and the guided checks that fit. */
+/** The best guide section for a free question with the guided checks that fit; the other sections one tap away. */
 export const renderSearchResults = defineCard(
   'search-results',
   json,
-  searchResultsDataSchema.transform((data) => ({
-    ...data,
-    checks: data.checks.map((check) => ({ ...check, looksLike: en.search.looksLike(check.topicQuestion) })),
-    words: {
-      heading: en.search.heading,
-      notCovered: en.labels.notCovered,
-      openGuide: en.buttons.openGuide,
-      readFromMessage: en.search.readFromMessage,
-      eitherCheck: en.search.eitherCheck,
-      checkMyCase: en.buttons.checkMyCase,
-      allTopics: en.buttons.allTopics,
-    },
-  })),
+  searchResultsDataSchema.transform((data) => {
+    // The best section and the checks fill the first screen; the other sections are one tap away.
+    const [best, ...more] = data.results.map((result) => ({ link: markdownLink(result.title, result.url), answer: linkify(result.answer) }));
+    return {
+      ...data,
+      best,
+      more,
+      checks: data.checks.map((check) => ({ ...check, looksLike: en.search.looksLike(check.topicQuestion) })),
+      words: {
+        heading: en.search.heading,
+        notCovered: en.labels.notCovered,
+        moreSections: en.search.moreSections,
+        readFromMessage: en.search.readFromMessage,
+        eitherCheck: en.search.eitherCheck,
+        checkMyCase: en.buttons.checkMyCase,
+        allTopics: en.buttons.allTopics,
+      },
+    };
+  }),
 );

@@ -10,7 +10,7 @@
 // Extra arguments go to jest:  npm run test:e2e -- -t "welcome"
 // Settings (environment):
 //   E2E_CHANNELS    channels to test, comma-separated (default "msteams,emulator")
-//   E2E_TIMEOUT_MS  hard limit for the whole run (default 480000); on expiry everything is stopped
+//   E2E_TIMEOUT_MS  hard limit for the whole run (default 720000); on expiry everything is stopped
 //   E2E_CHROMIUM    browser executable (default /usr/bin/chromium)
 //   E2E_HEADED=1    show the browser (needs a display)
 // What the tests receive: E2E_BOT_URL, E2E_PLAYGROUND_<CHANNEL> (e.g. E2E_PLAYGROUND_MSTEAMS),
@@ -31,7 +31,7 @@ const channels = (process.env.E2E_CHANNELS ?? 'msteams,emulator')
   .map((c) => c.trim())
   .filter(Boolean);
 const chromium = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 480_000);
+const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 720_000);
 const playgroundCli = join(root, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 const jestBin = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const started = Date.now();

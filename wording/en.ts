@@ -57,6 +57,9 @@ export const en = {
     notCovered: 'Not covered by the sources',
     guide: 'Windows licensing guide',
     source: (source: string) => `Source: ${source}`,
+    /** A source document under an answer's citations, with the citations that rest on it: "Source of [1] [3]: ...". */
+    sourceOf: (markers: string, source: string) => `Source of ${markers}: ${source}`,
+    whyAndSources: 'Why, and sources',
   },
 
   buttons: {
@@ -72,9 +75,7 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     shareAnswer: 'Share this answer',
-    openCitation: (marker: number) => `Open [${marker}] in the guide`,
     openInGuide: 'Open in the guide',
-    openGuide: 'Open guide',
     openDecisionRecord: 'Open the decision record',
     checkMyCase: 'Check my case',
     confirmAndContinue: 'Confirm and continue',
@@ -119,7 +120,7 @@ export const en = {
     heading: 'How I can help',
     interview: '• Pick a topic and answer a few questions. I ask only what can still change the answer, then give a verdict with the guide sections behind it.',
     freeText: '• Or ask in your own words: I search the guide, show the closest sections and, where your words name the facts of a case, offer to check it.',
-    whatIf: '• On an answer, press **Change** next to any of your answers to see what a different answer would give.',
+    whatIf: '• On an answer, open **Your answers** and press **Change** next to any of them to see what a different answer would give.',
     commands: 'Commands',
     commandHelp: 'this overview',
     commandTopics: 'the list of topics',
@@ -187,6 +188,8 @@ export const en = {
 
   search: {
     heading: 'From the guide',
+    /** The button that opens the other sections found, under the best one. */
+    moreSections: 'More from the guide',
     looksLike: (topicQuestion: string) => `Your case looks like: ${topicQuestion}`,
     /** Above the facts read from the message on the results card: they are shown again to confirm. */
     readFromMessage: 'From your message I read (you confirm each before it is used):',

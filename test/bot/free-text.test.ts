@@ -1,20 +1,25 @@
 import { MAX_QUERY_CHARS } from '../../reading/search';
 import { decide } from '../../core/decide';
 import { VERDICT_HEADLINES } from '../../cards';
-import { buttons, cardProblems, cardText, choiceSets, headline, kindOf, presetInputs } from '../support/cards';
+import { buttons, cardProblems, cardText, choiceSets, headline, kindOf, presetInputs, textLinks } from '../support/cards';
 import { en } from '../../wording/en';
 import { BASE_URL } from '../support/activities';
 import { Chat, onlyCard } from './harness';
 
 describe('free questions are searched in the guide', () => {
-  test('the best sections come back with a snippet and an Open guide button each', async () => {
+  test('the best sections come back with a snippet each, their titles linking to the guide, the others behind "More from the guide"', async () => {
     const card = await new Chat().cardFor({ text: 'What is a COA?' });
     expect(kindOf(card)).toBe('search-results');
     expect(cardProblems(card)).toEqual([]);
-    const open = buttons(card).filter((b) => b.type === 'Action.OpenUrl');
+    const open = textLinks(card);
     expect(open.length).toBeGreaterThanOrEqual(1);
     expect(open.length).toBeLessThanOrEqual(3);
-    for (const b of open) expect(b.url!.startsWith(`${BASE_URL}/guide/`)).toBe(true);
+    for (const link of open) expect(link.url.startsWith(`${BASE_URL}/guide/`)).toBe(true);
+    expect(
+      buttons(card)
+        .filter((b) => b.type === 'Action.ShowCard')
+        .map((b) => b.title),
+    ).toEqual(open.length > 1 ? [en.search.moreSections] : []);
     expect(cardText(card)).toMatch(/Certificate of Authenticity/);
   });
 

@@ -11,7 +11,7 @@ import {
   welcomeCard,
   whatIfCard,
 } from '../../bot/replies';
-import { MAX_BUTTON_LABEL_CHARS, MAX_OPTION_BUTTONS, renderSearchResults, usesChoiceList } from '../../cards';
+import { AnswerData, MAX_BUTTON_LABEL_CHARS, MAX_OPTION_BUTTONS, renderAnswer, renderSearchResults, usesChoiceList, VERDICT_HEADLINES } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, VERDICTS } from '../../core/types';
@@ -19,7 +19,7 @@ import { guide } from '../../core/knowledge';
 import { ASK_ME } from '../../bot/submit-data';
 import { checkPayload } from '../../bot/payloads';
 import { en } from '../../wording/en';
-import { buttons, cardProblems, cardText, choiceSets } from '../support/cards';
+import { buttons, cardProblems, cardText, choiceSets, headline, headlineSymbol, textLinks } from '../support/cards';
 import { allInterviewNodes, fullFactSamples } from './samples';
 import { BASE_URL } from '../support/activities';
 
@@ -290,7 +290,7 @@ describe('confirm cards', () => {
 });
 
 describe('answer cards', () => {
-  test.each(VERDICTS)('the %s verdict is stated in words, not only by colour', (verdict) => {
+  test.each(VERDICTS)('the %s verdict is stated in words, with a symbol beside them, never by text colour', (verdict) => {
     const words = {
       permitted: 'Permitted',
       'not-permitted': 'Not permitted',
@@ -300,24 +300,28 @@ describe('answer cards', () => {
     }[verdict];
     const node = answers.find((candidate) => candidate.decision.verdict === verdict);
     expect(node).toBeDefined();
-    const headline = (answerCard(node!, node!.decision).content as { body: { text?: string; size?: string }[] }).body.find(
-      (element) => element.size === 'Large',
-    );
-    expect(headline?.text).toMatch(new RegExp(`^${words}`));
+    const card = answerCard(node!, node!.decision);
+    expect(headline(card)).toMatch(new RegExp(`^${words}`));
+    expect(headlineSymbol(card)).toBe(VERDICT_HEADLINES[verdict].symbol);
+    expect(JSON.stringify(card.content)).not.toContain('"color"');
   });
 
-  test('carry summary, requirements, reasons, a button per citation, the answers with Change, feedback and the small print', () => {
+  test('each verdict has its own symbol', () => {
+    expect(new Set(VERDICTS.map((verdict) => VERDICT_HEADLINES[verdict].symbol)).size).toBe(VERDICTS.length);
+  });
+
+  test('carry summary, requirements, reasons, a link per citation, the answers with Change, feedback and the small print', () => {
     for (const node of answers) {
       const { decision } = node;
       const card = answerCard(node, decision);
       const text = cardText(card);
       const all = buttons(card);
-      expect(text).toContain(decision.summary);
-      for (const requirement of decision.requirements) expect(text).toContain(requirement);
-      for (const reason of decision.reasons) expect(text).toMatch(new RegExp(`${escape(reason)}`));
-      const opens = all.filter((b) => b.type === 'Action.OpenUrl');
-      expect(opens.filter((b) => b.title !== 'Share this answer').map((b) => b.url)).toEqual(decision.citations.map((c) => c.url));
-      expect(opens.filter((b) => b.title === 'Share this answer').map((b) => b.url)).toEqual([decision.permalink]);
+      expect(text).toContain(decision.summary.replace(/https?:\/\/\S+/g, ''));
+      for (const requirement of decision.requirements) expect(text).toContain(requirement.split('http')[0]);
+      for (const reason of decision.reasons) expect(text).toContain(reason.split('http')[0]);
+      const citationLinks = textLinks(card).filter((link) => link.url.startsWith(`${BASE_URL}/guide/`));
+      expect(citationLinks).toEqual(decision.citations.map((c) => ({ text: c.title, url: c.url })));
+      expect(all.filter((b) => b.type === 'Action.OpenUrl').map((b) => [b.title, b.url])).toEqual([['Share this answer', decision.permalink]]);
       expect(all.filter((b) => b.title === 'Change').map((b) => b.data!.fact)).toEqual(
         TOPICS[node.topic].facts.map((fact) => fact.id).filter((id) => id in node.facts),
       );
@@ -328,13 +332,90 @@ describe('answer cards', () => {
     }
   });
 
-  test('recommendations name the licenses in words', () => {
-    const node = answers.find((candidate) => candidate.decision.recommended?.includes('vda-per-user-addon'))!;
+  test('the first screen holds the verdict, summary, caveats and what to do; reasons, sources and answers are one tap away', () => {
+    const node = answers.find((candidate) => candidate.decision.requirements.length > 0 && Object.keys(candidate.facts).length > 1)!;
+    const card = answerCard({ ...node }, node.decision);
+    const content = card.content as { body: Record<string, unknown>[]; actions: { title: string }[] };
+    const firstScreen = cardText({ content: { body: content.body.map((element) => ({ ...element, actions: undefined })) } });
+    expect(firstScreen).toContain(node.decision.summary);
+    expect(firstScreen).toContain('What you need');
+    for (const requirement of node.decision.requirements) expect(firstScreen).toContain(requirement.split('http')[0]);
+    for (const reason of node.decision.reasons) expect(firstScreen).not.toContain(reason);
+    // Design: the answer says, in small print, that it restates the sources as of their dates and that the customer's own agreement governs.
+    expect(firstScreen).toContain(en.smallPrint(guide.version));
+    const shown = buttons(card).filter((b) => b.type === 'Action.ShowCard');
+    expect(shown.map((b) => b.title)).toEqual([en.labels.whyAndSources, en.labels.yourAnswers]);
+    // Start over and All topics are the card's own actions: the licensing desk's button joins them there.
+    expect(content.actions.map((action) => action.title)).toEqual([en.buttons.startOver, en.buttons.allTopics]);
+  });
+
+  test('a caveat of the question stays on the first screen', () => {
+    const node = answers[0];
+    const card = renderAnswer({ ...answerData(node), caveats: ['Windows 11 is not in these sources.'] });
+    const body = (card.content as { body: Record<string, unknown>[] }).body.map((element) => ({ ...element, actions: undefined }));
+    const firstScreen = cardText({ content: { body } });
+    expect(firstScreen).toContain(en.labels.notCovered);
+    expect(firstScreen).toContain('• Windows 11 is not in these sources.');
+  });
+
+  test('citations are numbered once: no source id like [004], and each source document is named once', () => {
+    for (const node of answers) {
+      const card = answerCard(node, node.decision);
+      const text = cardText(card);
+      expect(text).not.toMatch(/\[\d{3}\]/);
+      const documents = [...new Set(node.decision.citations.flatMap((c) => c.source.split(/\s*(?=\[\d+\]\s)/).map((part) => part.replace(/^\[\d+\]\s+/, ''))))];
+      for (const document of documents) expect(text.split(document).length - 1).toBe(1);
+    }
+  });
+
+  test('an answer citing two sections of one document names the document once, with no markers to repeat', () => {
+    const node = answers.find((candidate) => candidate.decision.citations.length > 1 && new Set(candidate.decision.citations.map((c) => c.source)).size === 1)!;
     const text = cardText(answerCard(node, node.decision));
-    expect(text).toContain('Recommended');
+    expect(text).toContain(`Source: ${node.decision.citations[0].source.replace(/^\[\d+\]\s+/, '')}`);
+    expect(text).toContain('**[1]**');
+    expect(text).toContain('**[2]**');
+  });
+
+  test('web addresses in guide text become links; the question and the topic words do not', () => {
+    const node = answers[0];
+    const card = renderAnswer({
+      ...answerData(node),
+      requirements: ['Use a provider from https://aka.ms/ListedProviders; see there.'],
+      question: 'Is https://example.org/x fine?',
+    });
+    const links = textLinks(card);
+    expect(links).toContainEqual({ text: 'https://aka.ms/ListedProviders', url: 'https://aka.ms/ListedProviders' });
+    expect(links.map((link) => link.url)).not.toContain('https://example.org/x');
+    expect(cardText(card)).toContain('• Use a provider from [https://aka.ms/ListedProviders](https://aka.ms/ListedProviders); see there.');
+  });
+
+  test('recommendations name the licenses in words, under the headline alone', () => {
+    const node = answers.find((candidate) => candidate.decision.recommended?.includes('vda-per-user-addon'))!;
+    const card = answerCard(node, node.decision);
+    const text = cardText(card);
+    expect(headline(card)).toBe('Recommended license');
+    expect(text.split('\n')).not.toContain('Recommended');
     expect(text).toContain('Windows VDA E3/E5 per User Add-on');
     expect(text).not.toMatch(/vda-per-user-addon/);
   });
 });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The answer card's data for a node, as the bot builds it, for cards with one field changed. */
+function answerData(node: (typeof answers)[number]): AnswerData {
+  const { decision } = node;
+  return {
+    question: TOPICS[node.topic].question,
+    verdict: decision.verdict!,
+    summary: decision.summary,
+    requirements: decision.requirements,
+    reasons: decision.reasons,
+    citations: decision.citations.map(({ title, source, url }) => ({ title, source, url })),
+    facts: [],
+    startOver: { action: 'restart' },
+    topics: { action: 'topics' },
+    helpfulYes: { action: 'feedback' },
+    helpfulNo: { action: 'feedback' },
+    version: decision.knowledge.version,
+    permalink: decision.permalink,
+  };
+}

@@ -3,7 +3,9 @@ import { search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { channelsUnderTest, e2eEnv } from './support/env';
-import { answerOn, checkAnswerCard, completeInterview, cutButtons, expectedDecision, Facts, openCitation } from './support/interview';
+import { answerOn, checkAnswerCard, completeInterview, cutButtons, expectedDecision, Facts, onScreen, openCitation } from './support/interview';
+import { VERDICT_HEADLINES } from '../../cards';
+import { en } from '../../wording/en';
 import { cardLines, PlaygroundSession, playgroundSessions, waitUntil } from './support/playground';
 
 // The bot through a real chat client: the Microsoft 365 Agents Playground, in Chromium, one
@@ -93,7 +95,7 @@ for (const channel of channels)
       expect(welcomes).toHaveLength(1);
     });
 
-    test('Used PC: a full interview (long options, so choice lists) ends in the verdict, and [1] opens the cited guide section', async () => {
+    test('Used PC: a full interview (long options, so choice lists) ends in the verdict, and the first citation opens the cited guide section', async () => {
       const topic: TopicId = 'used-pc';
       const { chat, question } = await startTopic(topic);
       const answers: Facts = { transfer: 'whole-pc', with_media_and_coa: 'yes' };
@@ -102,10 +104,10 @@ for (const channel of channels)
       expect(decision.verdict).toBe('permitted');
       await checkAnswerCard(answer, topic, decision);
       await chat.shot('answer card', answer);
-      await openCitation(chat, answer, 1, decision.citations[0].url);
+      await openCitation(chat, answer, decision.citations[0].title, decision.citations[0].url);
     });
 
-    test('Windows in virtual machines: radio lists with Next, then a button, end in the verdict, and [1] opens its section', async () => {
+    test('Windows in virtual machines: radio lists with Next, then a button, end in the verdict, and the first citation opens its section', async () => {
       const topic: TopicId = 'virtual-machines';
       const { chat, question } = await startTopic(topic);
       const answers: Facts = { where: 'azure', license: 'enterprise-per-user', device_os: 'pro-or-enterprise', primary_user: 'no' };
@@ -114,7 +116,26 @@ for (const channel of channels)
       expect(decision.verdict).toBe('not-permitted');
       await checkAnswerCard(answer, topic, decision);
       await chat.shot('answer card', answer);
-      await openCitation(chat, answer, 1, decision.citations[0].url);
+      await openCitation(chat, answer, decision.citations[0].title, decision.citations[0].url);
+    });
+
+    test('at 1280×800 the verdict and what to do are on screen when the answer arrives', async () => {
+      const topic: TopicId = 'used-pc';
+      const { chat, question } = await startTopic(topic);
+      await chat.page.setViewportSize({ width: 1280, height: 800 });
+      const { answer, decision } = await completeInterview(chat, question, topic, { transfer: 'whole-pc', with_media_and_coa: 'yes' });
+      expect(decision.requirements.length).toBeGreaterThan(0);
+      // The client scrolls the new message into view; give it the moment it takes.
+      await chat.page.waitForTimeout(800);
+      await chat.shot('answer on arrival at 1280x800', chat.page);
+      const headline = answer.getByText(VERDICT_HEADLINES[decision.verdict!].text, { exact: true });
+      const whatToDo = answer.getByText(en.labels.whatYouNeed, { exact: true });
+      const lastStep = answer.getByText(`• ${decision.requirements.at(-1)!}`, { exact: true });
+      expect({ headline: await onScreen(headline), whatToDo: await onScreen(whatToDo), lastStep: await onScreen(lastStep) }).toEqual({
+        headline: true,
+        whatToDo: true,
+        lastStep: true,
+      });
     });
 
     test(`a free question with facts ("${FREE_QUESTION}") leads through "Check my case" and the confirm step to a verdict`, async () => {
@@ -135,7 +156,7 @@ for (const channel of channels)
         const label = fact.options.find((o) => o.value === known[fact.id])!.label;
         expect(lines).toContain(`• ${fact.prompt} ${label}`);
       }
-      expect(await results.getByRole('link', { name: 'Open guide', exact: true }).first().getAttribute('title')).toBe(found.results[0].url);
+      expect(await results.getByRole('link', { name: found.results[0].title, exact: true }).getAttribute('href')).toBe(found.results[0].url);
       await chat.shot('search results', results);
 
       const confirm = await chat.press(results, 'Check my case');
@@ -146,7 +167,9 @@ for (const channel of channels)
       expect(facts).toEqual({ ...known, program: 'eligible', instances: '1-4' });
       expect(decision).toEqual(expectedDecision(topic, facts));
       await checkAnswerCard(answer, topic, decision);
-      // The facts read from the question are listed among the answers it used.
+      // The facts read from the question are listed among the answers it used, one tap away.
+      await answer.getByRole('button', { name: en.labels.yourAnswers, exact: true }).click();
+      await answer.getByRole('button', { name: en.buttons.change, exact: true }).first().waitFor({ state: 'visible' });
       const answerLines = await cardLines(answer);
       for (const [id, value] of Object.entries(known)) {
         const fact = TOPICS[topic].facts.find((candidate) => candidate.id === id)!;

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
@@ -8,7 +8,9 @@ import { decide } from '../../core/decide';
 import { search } from '../../reading/search';
 import { TOPICS } from '../../core/topics';
 import { DirectLineStandIn } from '../support/direct-line-stand-in';
-import { CHROMIUM_ARGS } from './support/playground';
+import { CHROMIUM_ARGS, OUTER_CARD } from './support/playground';
+import { onScreen } from './support/interview';
+import { en } from '../../wording/en';
 
 // The partner-portal page in Chromium, end to end: the built local server (dist/server/main.js)
 // serves the page, Web Chat's bundle and the token function; a local stand-in plays the Direct
@@ -120,7 +122,8 @@ async function open(browser: Browser, url: string, viewport = { width: 1280, hei
   return { context, page, offHost, errors, tokenAnswers, violations: () => page.evaluate<string[]>('window.__violations') };
 }
 
-const cards = (page: Page) => page.locator('#webchat .ac-adaptiveCard');
+// Not the cards an Action.ShowCard opens inside a message's card.
+const cards = (page: Page) => page.locator(`#webchat ${OUTER_CARD}`);
 
 /** Presses a card button (the newest card's) and waits for the next card. */
 async function press(page: Page, title: string): Promise<void> {
@@ -213,6 +216,45 @@ describe('the partner-portal Web Chat page in Chromium', () => {
     await expectClean(w);
   });
 
+  it('at 1280×800 the verdict and what to do are on screen when the answer arrives', async () => {
+    const { page } = await openPage(`${bot.url}/`, { width: 1280, height: 800 });
+    await expectCardCount(page, 1);
+    const topic = TOPICS['used-pc'];
+    const [transfer, media] = topic.facts;
+    const label = (fact: typeof transfer, value: string) => fact.options.find((o) => o.value === value)!.label;
+    await press(page, topic.title);
+    await press(page, label(transfer, 'whole-pc'));
+    await press(page, label(media, 'yes'));
+    const decision = decide('used-pc', { [transfer.id]: 'whole-pc', [media.id]: 'yes' });
+    expect(decision.requirements.length).toBeGreaterThan(0);
+    // Playwright scrolls a button it clicks into view, the window included (the page's notes lie
+    // below the chat); a user's click scrolls nothing, so the window goes back where a user has it.
+    await page.evaluate('window.scrollTo(0, 0)');
+    const answer = cards(page).last();
+    const headline = answer.getByText(VERDICT_HEADLINES[decision.verdict!].text, { exact: true });
+    const whatToDo = answer.getByText(en.labels.whatYouNeed, { exact: true });
+    const lastStep = answer.getByText(`• ${decision.requirements.at(-1)!}`, { exact: true });
+    // Web Chat scrolls smoothly to the new card: give the animation a moment.
+    for (let i = 0; i < 25 && !(await onScreen(lastStep)); i++) await page.waitForTimeout(200);
+    await page.screenshot({ path: join(artifacts, 'webchat-answer-on-arrival-1280x800.png') });
+    expect({ headline: await onScreen(headline), whatToDo: await onScreen(whatToDo), lastStep: await onScreen(lastStep) }).toEqual({
+      headline: true,
+      whatToDo: true,
+      lastStep: true,
+    });
+
+    // And readable as Web Chat draws it: axe-core's WCAG A/AA rules (contrast among them) on the answer card.
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await answer.evaluate(async (element) => {
+      const axe = (
+        globalThis as unknown as { axe: { run(context: unknown, options: object): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }
+      ).axe;
+      const result = await axe.run(element, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] }, resultTypes: ['violations'] });
+      return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.html.slice(0, 120)}`));
+    });
+    expect(violations).toEqual([]);
+  });
+
   it('runs a whole interview: topic, two questions, the cited answer, then "start over" typed in the send box', async () => {
     const w = await openPage(`${bot.url}/`);
     const { page } = w;
@@ -235,9 +277,15 @@ describe('the partner-portal Web Chat page in Chromium', () => {
     expect(decision.verdict).toBeDefined();
     const answer = cards(page).last();
     await expect(answer.textContent()).resolves.toContain(VERDICT_HEADLINES[decision.verdict!].text);
-    // Every citation is there to open, pointing at this service's guide pages.
+    // Every citation is there to open behind "Why, and sources": its section title links to this service's guide page.
     expect(decision.citations.length).toBeGreaterThan(0);
-    for (const citation of decision.citations) await expect(answer.textContent()).resolves.toContain(citation.title);
+    await answer.getByRole('button', { name: en.labels.whyAndSources, exact: true }).click();
+    for (const citation of decision.citations) {
+      // Web Chat adds "opens in a new window" to a link's name.
+      await expect(answer.getByRole('link', { name: citation.title }).getAttribute('href')).resolves.toBe(
+        new URL(new URL(citation.url).pathname + new URL(citation.url).hash, bot.url).href,
+      );
+    }
 
     // Free text goes through the same Direct Line path: "start over" brings the topics back.
     const count = await cards(page).count();
@@ -250,7 +298,7 @@ describe('the partner-portal Web Chat page in Chromium', () => {
     const scrolling = () =>
       page.evaluate<{ overflow: string; scrolls: boolean; lastInView: boolean }>(`(() => {
         const scrollable = document.querySelector('#webchat .webchat__basic-transcript__scrollable');
-        const all = document.querySelectorAll('#webchat .ac-adaptiveCard');
+        const all = document.querySelectorAll('#webchat .ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)');
         const last = all[all.length - 1].getBoundingClientRect();
         const box = scrollable.getBoundingClientRect();
         return { overflow: getComputedStyle(scrollable).overflowY, scrolls: scrollable.scrollHeight > scrollable.clientHeight, lastInView: last.bottom <= box.bottom + 2 && last.bottom > box.top };

@@ -3,7 +3,7 @@ import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
 import { guideHandler } from '../../handlers/guide';
-import { headline, kindOf, buttons, CardButton, cardProblems, cardText, choiceSets, presetInputs } from '../support/cards';
+import { headline, kindOf, buttons, CardButton, cardProblems, cardText, choiceSets, presetInputs, textLinks } from '../support/cards';
 import { httpRequest, Card } from '../support/http';
 import { BASE_URL, MENTION, USER } from '../support/activities';
 import { HttpChat, onlyCard, startFakeConnector } from '../support/http-chat';
@@ -26,10 +26,11 @@ async function interview(chat: HttpChat, topic: TopicId, pick: Pick) {
   });
 }
 
+// Each citation's section title is a link to the guide.
 const citationUrls = (card: Card) =>
-  buttons(card)
-    .filter((b) => b.type === 'Action.OpenUrl' && b.title !== 'Share this answer')
-    .map((b) => b.url!);
+  textLinks(card)
+    .map((link) => link.url)
+    .filter((url) => url.startsWith(`${BASE_URL}/guide/`));
 const shareUrl = (card: Card) => buttons(card).find((b) => b.title === 'Share this answer')?.url;
 
 describe('through the HTTP handler: a full interview for every topic, from the welcome button to the verdict', () => {
@@ -101,10 +102,10 @@ describe('through the HTTP handler: free questions', () => {
     expect(headline(card)).toBe(VERDICT_HEADLINES[decide('virtual-machines', facts).verdict!].text);
   });
 
-  test('a question without facts shows the best sections with buttons opening the guide', async () => {
+  test('a question without facts shows the best sections with links opening the guide', async () => {
     const results = await new HttpChat().cardFor({ text: 'what does COA mean' });
     expect(kindOf(results)).toBe('search-results');
-    expect(buttons(results).some((b) => b.type === 'Action.OpenUrl' && b.url!.startsWith(`${BASE_URL}/guide/`))).toBe(true);
+    expect(textLinks(results).some((link) => link.url.startsWith(`${BASE_URL}/guide/`))).toBe(true);
   });
 
   test('gibberish says plainly that nothing matched and offers the topics', async () => {

@@ -6,7 +6,7 @@ import { NO_TELEMETRY } from '../../telemetry/app-insights';
 import { activity, BASE_URL } from '../support/activities';
 import { httpRequest } from '../support/http';
 import { TOPICS } from '../../core/topics';
-import { buttons, cardProblems, kindOf } from '../support/cards';
+import { buttons, cardProblems, kindOf, textLinks } from '../support/cards';
 import { HttpChat, onlyCard, startFakeConnector } from '../support/http-chat';
 import { answerData, answerUntilVerdict, buttonTitled } from '../support/interview-driver';
 
@@ -46,6 +46,7 @@ describe('the bot inside Microsoft 365 Copilot', () => {
       expect(kindOf(card)).toBe('answer');
       expect(cardProblems(card)).toEqual([]);
       expect(buttons(card).some((b) => b.type === 'Action.OpenUrl')).toBe(true);
+      expect(textLinks(card).length).toBeGreaterThan(0);
       expect(connector.calls.filter((call) => call.method === 'PUT')).toEqual([]);
     } finally {
       await connector.close();

@@ -1,4 +1,4 @@
-import { kindOf, cardProblems, cardText } from '../support/cards';
+import { kindOf, cardProblems, textLinks } from '../support/cards';
 import { readManifest } from '../app-package/support';
 import { BOT, MENTION } from '../support/activities';
 import { HttpChat, onlyCard } from '../support/http-chat';
@@ -23,5 +23,5 @@ test.each(starters)('%s: "%s" is answered from the guide', async (scope, questio
   const card = onlyCard(replies);
   expect(kindOf(card)).toBe('search-results');
   expect(cardProblems(card)).toEqual([]);
-  expect(cardText(card)).toContain('Open guide');
+  expect(textLinks(card).length).toBeGreaterThan(0);
 });

@@ -132,8 +132,30 @@ export function kindOf(card: Attachment): CardKind {
   return kind;
 }
 
-/** The headline of an answer card: the verdict in words. */
+/** The headline of an answer card: the verdict in words (the symbol beside it is a block of its own). */
 export function headline(card: Attachment): string {
-  const body = (card.content as { body: { size?: string; text?: string }[] }).body;
-  return body.find((element) => element.size === 'Large')?.text ?? '';
+  const large: string[] = [];
+  walk(card.content, (object) => {
+    if (object.type === 'TextBlock' && object.size === 'Large' && typeof object.text === 'string') large.push(object.text);
+  });
+  return large.find((text) => [...text].length > 1) ?? '';
+}
+
+/** The symbol that stands beside the headline, so the verdict is not told by colour or words alone. */
+export function headlineSymbol(card: Attachment): string {
+  const large: string[] = [];
+  walk(card.content, (object) => {
+    if (object.type === 'TextBlock' && object.size === 'Large' && typeof object.text === 'string') large.push(object.text);
+  });
+  return large.find((text) => [...text].length === 1) ?? '';
+}
+
+/** Every markdown link in a card's text, as a channel renders it: its words and where it goes. */
+export function textLinks(attachment: Attachment): { text: string; url: string }[] {
+  const found: { text: string; url: string }[] = [];
+  walk(attachment.content, (object) => {
+    if (object.type !== 'TextBlock' || typeof object.text !== 'string') return;
+    for (const match of object.text.matchAll(/\[([^\]]*)\]\(([^)\s]+)\)/g)) found.push({ text: match[1], url: match[2] });
+  });
+  return found;
 }

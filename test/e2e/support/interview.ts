@@ -5,6 +5,7 @@ import { TOPICS } from '../../../core/topics';
 import type { Decision, TopicId } from '../../../core/types';
 import { e2eEnv } from './env';
 import { cardLines, PlaygroundSession, waitUntil } from './playground';
+import { en } from '../../../wording/en';
 
 // An interview as a user lives it in the Playground, checked against the decision core: the core
 // says which question comes next and what the verdict is; the test checks the client shows it.
@@ -142,35 +143,65 @@ async function checkAnsweredCard(session: PlaygroundSession, index: number, prom
   }
 }
 
-/** The answer card shows the verdict as its headline, the summary and a guide link per citation. */
+/**
+ * The answer card opens on the verdict: the question, the verdict's symbol and words, the summary;
+ * the reasons wait behind "Why, and sources", where each citation's section title links to the guide.
+ */
 export async function checkAnswerCard(card: Locator, topic: TopicId, decision: Decision): Promise<string[]> {
   expect(decision.verdict).not.toBeNull();
   const lines = await cardLines(card);
-  expect(lines[0]).toBe(TOPICS[topic].question);
-  expect(lines[1]).toBe(VERDICT_HEADLINES[decision.verdict!].text);
-  expect(lines[2]).toBe(decision.summary);
+  const verdict = VERDICT_HEADLINES[decision.verdict!];
+  expect(lines.slice(0, 4)).toEqual([TOPICS[topic].question, verdict.symbol, verdict.text, decision.summary]);
   expect(lines).toContain('Was this helpful?');
+  for (const reason of decision.reasons) expect(lines).not.toContain(`• ${reason}`);
   // The headline reads as one: larger than the summary under it.
-  const size = (nth: number) =>
+  const size = (text: string) =>
     card
-      .locator('.ac-textBlock')
-      .nth(nth)
+      .locator('.ac-textBlock', { hasText: text })
+      .last()
       .evaluate((element) => parseFloat((globalThis as unknown as BrowserGlobals).getComputedStyle(element).fontSize));
-  expect(await size(1)).toBeGreaterThan(await size(2));
-  for (const [i, citation] of decision.citations.entries()) {
-    const link = card.getByRole('link', { name: `Open [${i + 1}] in the guide`, exact: true });
+  expect(await size(verdict.text)).toBeGreaterThan(await size(decision.summary));
+  await showWhy(card);
+  for (const citation of decision.citations) {
+    const link = card.getByRole('link', { name: citation.title, exact: true });
     expect(await link.count()).toBe(1);
-    expect(await link.getAttribute('title')).toBe(citation.url);
+    expect(await link.getAttribute('href')).toBe(citation.url);
   }
   return lines;
 }
 
 /**
- * Clicks "Open [n] in the guide" like a user: the Playground opens the URL in a new tab, which
+ * Whether a user sees the element without scrolling: wholly inside the window, and the topmost
+ * thing at its centre (not under the compose box or a header).
+ */
+export async function onScreen(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const viewport = locator.page().viewportSize();
+  if (!box || !viewport) return false;
+  if (box.y < 0 || box.y + box.height > viewport.height || box.x < 0 || box.x + box.width > viewport.width) return false;
+  return locator.evaluate(
+    (element, point) => {
+      const hit = (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } }).document.elementFromPoint(point.x, point.y);
+      return hit === element || (element as { contains(other: unknown): boolean }).contains(hit);
+    },
+    { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+  );
+}
+
+/** Opens the reasons and sources of an answer card, once. */
+export async function showWhy(card: Locator): Promise<void> {
+  const button = card.getByRole('button', { name: en.labels.whyAndSources, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await card.getByText(en.labels.sources, { exact: true }).waitFor({ state: 'visible' });
+}
+
+/**
+ * Clicks a citation's section title like a user: the Playground opens the URL in a new tab, which
  * must land on the bot's guide page, on the cited section.
  */
-export async function openCitation(session: PlaygroundSession, card: Locator, marker: number, url: string): Promise<void> {
-  const link = card.getByRole('link', { name: `Open [${marker}] in the guide`, exact: true });
+export async function openCitation(session: PlaygroundSession, card: Locator, title: string, url: string): Promise<void> {
+  await showWhy(card);
+  const link = card.getByRole('link', { name: title, exact: true });
   const [tab] = await Promise.all([session.page.waitForEvent('popup'), link.click()]);
   try {
     await tab.waitForLoadState('load');

@@ -31,6 +31,8 @@ export const BROWSER_ARGS = [
 ];
 
 const STEP_TIMEOUT = 15_000;
+/** A message's card; an Action.ShowCard opens a card of the same class inside it. */
+export const OUTER_CARD = '.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)';
 /** How long the transcript must stay still before a reply counts as complete. */
 const SETTLE_MS = 400;
 
@@ -187,9 +189,9 @@ export class PlaygroundSession {
     return this.transcript.locator('div:has(> [aria-label="Message header"] > [aria-label="Message author"])');
   }
 
-  /** The card of the bot's message number `index` (negative counts from the end). */
+  /** The card of the bot's message number `index` (negative counts from the end); not the cards an Action.ShowCard opens inside it. */
   card(index: number): Locator {
-    return this.botMessages.nth(index).locator('.ac-adaptiveCard');
+    return this.botMessages.nth(index).locator(OUTER_CARD);
   }
 
   async botMessageCount(): Promise<number> {
