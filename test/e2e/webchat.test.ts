@@ -223,8 +223,8 @@ describe('the partner-portal Web Chat page in Chromium', () => {
     const [transfer, media] = topic.facts;
     const label = (fact: typeof transfer, value: string) => fact.options.find((o) => o.value === value)!.label;
     await press(page, topic.title);
-    await press(page, label(transfer, 'whole-pc'));
-    await press(page, label(media, 'yes'));
+    await answerQuestion(page, label(transfer, 'whole-pc'));
+    await answerQuestion(page, label(media, 'yes'));
     const decision = decide('used-pc', { [transfer.id]: 'whole-pc', [media.id]: 'yes' });
     expect(decision.requirements.length).toBeGreaterThan(0);
     // Playwright scrolls a button it clicks into view, the window included (the page's notes lie
