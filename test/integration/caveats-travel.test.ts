@@ -1,13 +1,10 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { VERDICT_HEADLINES } from '../../cards';
 import { model } from '../../core/knowledge';
 import { decide } from '../../core/decide';
 import type { TopicId } from '../../core/types';
-import { createDecisionHandler } from '../../handlers/decision';
 import { search } from '../../reading/search';
-import { createLocalServer, defaultRoutes } from '../../server/local-server';
 import { en } from '../../wording/en';
+import { DecisionPageServer, startDecisionPageServer } from '../support/decision-page-server';
 import { Chat, onlyCard } from '../bot/harness';
 import { buttons, cardProblems, cardText, headline, kindOf, presetInputs, type CardButton } from '../support/cards';
 import { answerUntilVerdict, buttonTitled } from '../support/interview-driver';
@@ -23,23 +20,15 @@ const WINDOWS_11 = model.vocabulary.caveats.find((caveat) => caveat.id === 'wind
 const ANSWERED = new Date('2026-12-03T23:59:00Z');
 const PRINTED = new Date('2027-01-15T08:00:00Z');
 
-let server: Server;
+let site: DecisionPageServer;
 let base: string;
 
 beforeAll(async () => {
-  const routes = defaultRoutes().map((route) =>
-    route.functionName === 'decision'
-      ? { ...route, handler: (request: Parameters<typeof route.handler>[0]) => createDecisionHandler({ baseUrl: base, now: () => PRINTED })(request) }
-      : route,
-  );
-  server = createLocalServer({ routes });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await startDecisionPageServer(PRINTED);
+  base = site.base;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => site.close());
 
 const decoded = (html: string) =>
   html

@@ -1,37 +1,26 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { VERDICT_HEADLINES } from '../../cards';
 import { decide } from '../../core/decide';
 import { TOPICS } from '../../core/topics';
 import { TOPIC_IDS, TopicId } from '../../core/types';
-import { createDecisionHandler } from '../../handlers/decision';
 import { guide, model } from '../../core/knowledge';
-import { createLocalServer, defaultRoutes } from '../../server/local-server';
 import { en } from '../../wording/en';
+import { DecisionPageServer, startDecisionPageServer } from '../support/decision-page-server';
 import { interviewTree } from '../cards/samples';
 
 // The decision record page through the real local server, as a browser or a ticket system's
 // link checker reaches it: every link it carries is followed on the same server.
 
-let server: Server;
+let site: DecisionPageServer;
 let base: string;
 /** The page's own clock, fixed: the record says the day it was printed. */
 const PRINTED = new Date('2026-12-05T09:30:00Z');
 
 beforeAll(async () => {
-  const routes = defaultRoutes().map((route) =>
-    route.functionName === 'decision'
-      ? { ...route, handler: (request: Parameters<typeof route.handler>[0]) => createDecisionHandler({ baseUrl: base, now: () => PRINTED })(request) }
-      : route,
-  );
-  server = createLocalServer({ routes });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await startDecisionPageServer(PRINTED);
+  base = site.base;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => site.close());
 
 const page = async (path: string, init?: RequestInit) => {
   const response = await fetch(`${base}${path}`, init);

@@ -1,18 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../support/free-port';
 
 // `npm run playground` starts the Microsoft 365 Agents Playground and, once it answers, prints the
 // address to open (it opens no browser itself), and says so when the bot is not running.
 const root = join(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let child: ChildProcess | undefined;
 afterEach(async () => {
